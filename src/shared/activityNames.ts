@@ -1,0 +1,26 @@
+/**
+ * Names under which the onboarding activities are registered. Orchestrators import these names, never the
+ * activity modules, so that no Graph or settings code is loaded into orchestrator code.
+ */
+export const ActivityNames = {
+  resolveTenants: "resolveTenants",
+  ensureTargetPartner: "ensureTargetPartner",
+  allowInboundSync: "allowInboundSync",
+  enableTargetAutoRedemption: "enableTargetAutoRedemption",
+  ensureSourcePartner: "ensureSourcePartner",
+  enableSourceAutoRedemption: "enableSourceAutoRedemption",
+  createSyncApplication: "createSyncApplication",
+  readServicePrincipal: "readServicePrincipal",
+  validateSyncCredentials: "validateSyncCredentials",
+  createSyncJob: "createSyncJob",
+  saveSyncSecrets: "saveSyncSecrets",
+  assignPrincipals: "assignPrincipals",
+  startSyncJob: "startSyncJob",
+  readSyncJobStatus: "readSyncJobStatus",
+} as const;
+
+export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];
+
+export const OrchestratorNames = {
+  onboardTenantPair: "onboardTenantPair",
+} as const;

@@ -1,0 +1,136 @@
+/**
+ * Inputs and outputs of the onboarding activities. Everything here is stored in orchestration history in plain
+ * text, so no type may hold a secret, token or credential.
+ */
+
+export interface TenantInfo {
+  tenantId: string;
+  displayName: string;
+  defaultDomainName: string;
+}
+
+/** A tenant pair by ids, after resolution. */
+export interface TenantPairIds {
+  sourceTenantId: string;
+  targetTenantId: string;
+}
+
+export interface ResolveTenantsInput {
+  /** Tenant id (GUID) or verified domain name, as the caller wrote it. */
+  source: string;
+  target: string;
+}
+
+export interface ResolveTenantsOutput {
+  source: TenantInfo;
+  target: TenantInfo;
+}
+
+/** A directory object that a step created or found in place and adopted. */
+export interface ObjectOutcome {
+  id: string;
+  created: boolean;
+}
+
+/** A boolean policy flag that a step set to true, with its value before the step (null = inherited default). */
+export interface FlagOutcome {
+  changed: boolean;
+  previousValue: boolean | null;
+}
+
+/** Input of the partner steps: `tenantId` is where the call runs, `partnerTenantId` the other tenant. */
+export interface PartnerStepInput {
+  tenantId: string;
+  partnerTenantId: string;
+}
+
+export interface AllowInboundSyncInput extends TenantPairIds {
+  /** Display name written on the identity synchronization policy. */
+  displayName: string;
+}
+
+export interface AllowInboundSyncOutput {
+  created: boolean;
+  /** `isSyncAllowed` before the step when the policy existed, else null. */
+  previousIsSyncAllowed: boolean | null;
+}
+
+export interface CreateSyncApplicationInput extends TenantPairIds {
+  configurationName: string;
+}
+
+export interface SyncApplication {
+  /** Object id of the application. */
+  applicationId: string;
+  appId: string;
+  servicePrincipalId: string;
+  created: boolean;
+}
+
+export interface ServicePrincipalInput {
+  sourceTenantId: string;
+  servicePrincipalId: string;
+}
+
+/** Result of one readiness probe: `ready` is false while the service principal still answers 404. */
+export interface ReadServicePrincipalOutput {
+  ready: boolean;
+  /** Id of the `msiam_access` app role, present when ready. */
+  appRoleId?: string;
+}
+
+export interface ValidateSyncCredentialsInput extends TenantPairIds {
+  servicePrincipalId: string;
+}
+
+/**
+ * Result of one validation attempt. A policy-check failure is an expected state while policies propagate, so it is
+ * returned for the orchestrator to retry with durable timers; any other error is thrown.
+ */
+export type ValidateSyncCredentialsOutput = { valid: true } | { valid: false; code: string; message: string };
+
+export interface SyncJobInput extends ServicePrincipalInput {
+  jobId: string;
+}
+
+export interface SaveSyncSecretsInput extends TenantPairIds {
+  servicePrincipalId: string;
+}
+
+export interface AssignPrincipalsInput extends ServicePrincipalInput {
+  appRoleId: string;
+  users: string[];
+  groups: string[];
+}
+
+export interface PrincipalAssignment {
+  principalId: string;
+  principalType: "User" | "Group";
+  assignmentId: string;
+  created: boolean;
+}
+
+export interface AssignPrincipalsOutput {
+  assignments: PrincipalAssignment[];
+}
+
+/** The parts of a synchronization job's status that onboarding and health checks read. */
+export interface SyncJobStatus {
+  jobId: string;
+  scheduleState: string;
+  statusCode: string;
+  countSuccessiveCompleteFailures: number;
+  lastExecution: SyncExecution | null;
+  lastSuccessfulExecution: SyncExecution | null;
+  quarantine: { reason: string; errorCode: string | null; errorMessage: string | null } | null;
+}
+
+export interface SyncExecution {
+  state: string;
+  timeBegan: string | null;
+  timeEnded: string | null;
+  countEntitled: number;
+  countExported: number;
+  countEscrowed: number;
+  errorCode: string | null;
+}
