@@ -1,0 +1,44 @@
+import type { ActivityNames } from "../../shared/activityNames";
+import type {
+  AllowInboundSyncInput,
+  AllowInboundSyncOutput,
+  AssignPrincipalsInput,
+  AssignPrincipalsOutput,
+  CreateSyncApplicationInput,
+  FlagOutcome,
+  ObjectOutcome,
+  PartnerStepInput,
+  ReadServicePrincipalOutput,
+  ResolveTenantsInput,
+  ResolveTenantsOutput,
+  SaveSyncSecretsInput,
+  ServicePrincipalInput,
+  SyncApplication,
+  SyncJobInput,
+  SyncJobStatus,
+  ValidateSyncCredentialsInput,
+  ValidateSyncCredentialsOutput,
+} from "../../shared/onboardingContracts";
+
+/** Input and output of each onboarding activity, as the orchestrator calls it. */
+export interface OnboardingActivities {
+  [ActivityNames.resolveTenants]: { input: ResolveTenantsInput; output: ResolveTenantsOutput };
+  [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
+  [ActivityNames.allowInboundSync]: { input: AllowInboundSyncInput; output: AllowInboundSyncOutput };
+  [ActivityNames.enableTargetAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };
+  [ActivityNames.ensureSourcePartner]: { input: PartnerStepInput; output: ObjectOutcome };
+  [ActivityNames.enableSourceAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };
+  [ActivityNames.createSyncApplication]: { input: CreateSyncApplicationInput; output: SyncApplication };
+  [ActivityNames.readServicePrincipal]: { input: ServicePrincipalInput; output: ReadServicePrincipalOutput };
+  [ActivityNames.validateSyncCredentials]: {
+    input: ValidateSyncCredentialsInput;
+    output: ValidateSyncCredentialsOutput;
+  };
+  [ActivityNames.createSyncJob]: { input: ServicePrincipalInput; output: ObjectOutcome };
+  [ActivityNames.saveSyncSecrets]: { input: SaveSyncSecretsInput; output: null };
+  [ActivityNames.assignPrincipals]: { input: AssignPrincipalsInput; output: AssignPrincipalsOutput };
+  [ActivityNames.startSyncJob]: { input: SyncJobInput; output: null };
+  [ActivityNames.readSyncJobStatus]: { input: SyncJobInput; output: SyncJobStatus };
+}
+
+export type OnboardingActivityName = keyof OnboardingActivities;

@@ -1,0 +1,127 @@
+import type * as df from "durable-functions";
+
+import type { OnboardingCustomStatus, OnboardingStepName, StepError } from "../../shared/onboardingStatus";
+import type { OnboardingActivities, OnboardingActivityName } from "./activityTypes";
+import { describeActivityFailure } from "./activityFailure";
+import {
+  MAX_TRANSIENT_ATTEMPTS,
+  POLL_BACKOFF,
+  TRANSIENT_RETRY_BACKOFF,
+  backoffDelaySeconds,
+  nextPollDelaySeconds,
+} from "./backoff";
+import { OnboardingStepError } from "./onboardingStepError";
+import { createOnboardingStatus, markAttempt, markFailed, markSucceeded, markWaiting } from "./stepStatus";
+
+/** What a bounded poll returned last, and whether it stopped because the time was up. */
+export interface PollOutcome<T> {
+  output: T;
+  timedOut: boolean;
+}
+
+/**
+ * One onboarding run inside the orchestrator: calls activities with durable retries, waits with durable timers and
+ * keeps the custom status. Everything here is replay-safe: times come from `currentUtcDateTime`, waits are timers,
+ * and logs are written only when not replaying.
+ */
+export class OnboardingRun {
+  readonly #context: df.OrchestrationContext;
+  #status: OnboardingCustomStatus = createOnboardingStatus();
+
+  constructor(context: df.OrchestrationContext) {
+    this.#context = context;
+    this.#publish();
+  }
+
+  get status(): OnboardingCustomStatus {
+    return this.#status;
+  }
+
+  now(): Date {
+    return this.#context.df.currentUtcDateTime;
+  }
+
+  log(message: string): void {
+    if (!this.#context.df.isReplaying) {
+      this.#context.log(`onboardTenantPair ${this.#context.df.instanceId}: ${message}`);
+    }
+  }
+
+  /**
+   * Calls an activity for a step. A transient Graph error is retried with durable timers, up to
+   * `MAX_TRANSIENT_ATTEMPTS` calls in all; any other error fails the step and ends the run.
+   */
+  *call<N extends OnboardingActivityName>(
+    step: OnboardingStepName,
+    activity: N,
+    input: OnboardingActivities[N]["input"],
+  ): Generator<df.Task, OnboardingActivities[N]["output"], unknown> {
+    for (let attempt = 1; ; attempt++) {
+      this.#update(markAttempt(this.#status, step, this.now()));
+      try {
+        // The activity's output type is fixed by its contract in onboardingContracts.ts.
+        return (yield this.#context.df.callActivity(activity, input)) as OnboardingActivities[N]["output"];
+      } catch (error) {
+        const failure = describeActivityFailure(error);
+        if (!failure.transient || attempt >= MAX_TRANSIENT_ATTEMPTS) {
+          throw this.fail(step, failure, error);
+        }
+        const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
+        this.log(`${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`);
+        yield* this.wait(step, `retry after a transient Graph error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`, delaySeconds);
+      }
+    }
+  }
+
+  /**
+   * Calls an activity until `isDone` accepts its output or `timeoutSeconds` have passed since the first call, waiting
+   * with growing durable timers in between. One last call runs when the time is up.
+   */
+  *poll<N extends OnboardingActivityName>(
+    step: OnboardingStepName,
+    activity: N,
+    input: OnboardingActivities[N]["input"],
+    wait: { waitingFor: string; timeoutSeconds: number; isDone: (output: OnboardingActivities[N]["output"]) => boolean },
+  ): Generator<df.Task, PollOutcome<OnboardingActivities[N]["output"]>, unknown> {
+    const startedAt = this.now();
+    for (let poll = 1; ; poll++) {
+      const output = yield* this.call(step, activity, input);
+      if (wait.isDone(output)) {
+        return { output, timedOut: false };
+      }
+      const elapsedSeconds = (this.now().getTime() - startedAt.getTime()) / 1000;
+      const delaySeconds = nextPollDelaySeconds(poll, elapsedSeconds, wait.timeoutSeconds, POLL_BACKOFF);
+      if (delaySeconds === undefined) {
+        return { output, timedOut: true };
+      }
+      yield* this.wait(step, wait.waitingFor, delaySeconds);
+    }
+  }
+
+  /** Waits with a durable timer, showing the step as waiting meanwhile. */
+  *wait(step: OnboardingStepName, waitingFor: string, delaySeconds: number): Generator<df.Task, void, unknown> {
+    this.#update(markWaiting(this.#status, step, waitingFor, this.now()));
+    yield this.#context.df.createTimer(new Date(this.now().getTime() + delaySeconds * 1000));
+  }
+
+  succeed(step: OnboardingStepName, detail?: string): void {
+    this.#update(markSucceeded(this.#status, step, this.now(), detail));
+    this.log(`${step} succeeded${detail === undefined ? "" : `: ${detail}`}`);
+  }
+
+  /** Marks the step failed and returns the error that ends the run; the caller throws it. */
+  fail(step: OnboardingStepName, error: StepError, cause?: unknown): OnboardingStepError {
+    this.#update(markFailed(this.#status, step, this.now(), error));
+    this.log(`${step} failed: ${error.message}`);
+    return new OnboardingStepError(step, error, { cause });
+  }
+
+  #update(status: OnboardingCustomStatus): void {
+    this.#status = status;
+    this.#publish();
+  }
+
+  #publish(): void {
+    this.#context.df.setCustomStatus(this.#status);
+  }
+}
