@@ -1,0 +1,54 @@
+import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+
+import { getSettings, type GraphSettings } from "../config/settings";
+import { GraphApi } from "./graphApi";
+import { OriginAuthenticationHandler, TimeoutHandler } from "./middleware";
+import { createTenantCredential, graphScope } from "./tenantCredential";
+
+/** Base wait in seconds before a retry when Graph sends no `Retry-After`; the handler adds backoff and jitter. */
+const RETRY_BASE_DELAY_SECONDS = 3;
+
+const clients = new Map<string, GraphApi>();
+
+/**
+ * Builds a Graph client for one tenant. Middleware order: token for the configured origin, then retries of 429,
+ * 503 and 504 answers (honouring `Retry-After`, else exponential backoff with jitter, at most `maxRetries`), then a
+ * timeout per attempt, then fetch.
+ */
+export function buildGraphApi(settings: GraphSettings, tenant: string): GraphApi {
+  const credential = createTenantCredential(settings, tenant);
+  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [graphScope(settings)] });
+  const client = Client.initWithMiddleware({
+    baseUrl: settings.baseUrl,
+    defaultVersion: settings.apiVersion,
+    customHosts: new Set([new URL(settings.baseUrl).host]),
+    middleware: [
+      new OriginAuthenticationHandler(authProvider, settings.baseUrl),
+      new RetryHandler(new RetryHandlerOptions(RETRY_BASE_DELAY_SECONDS, settings.maxRetries)),
+      new TimeoutHandler(settings.requestTimeoutMs),
+      new HTTPMessageHandler(),
+    ],
+  });
+  return new GraphApi(tenant, client, `${settings.baseUrl}/${settings.apiVersion}`);
+}
+
+/**
+ * Returns the Graph client for a tenant id or verified domain, configured from the app settings. Clients are reused
+ * per tenant so that their tokens stay cached between activity runs.
+ */
+export function createGraphClient(tenant: string): GraphApi {
+  const settings = getSettings().graph;
+  const key = `${settings.mode}|${settings.baseUrl}|${settings.apiVersion}|${settings.clientId}|${tenant.toLowerCase()}`;
+  let api = clients.get(key);
+  if (!api) {
+    api = buildGraphApi(settings, tenant);
+    clients.set(key, api);
+  }
+  return api;
+}
+
+/** Drops the reused clients, e.g. after tests change the settings. */
+export function clearGraphClients(): void {
+  clients.clear();
+}
