@@ -1,0 +1,142 @@
+import { z } from "zod";
+
+import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
+
+/** The fields of a Durable `DurableOrchestrationStatus` that the summary reads. */
+export interface OrchestrationStatusLike {
+  name: string;
+  instanceId: string;
+  runtimeStatus: string;
+  createdTime: Date | string;
+  lastUpdatedTime: Date | string;
+  input: unknown;
+  output: unknown;
+  customStatus?: unknown;
+}
+
+/** Body of `GET /api/operations/{id}`. */
+export interface OperationSummary {
+  id: string;
+  name: string;
+  /** Durable runtime status: Pending, Running, Completed, ContinuedAsNew, Failed, Terminated or Suspended. */
+  runtimeStatus: string;
+  createdTime: string;
+  lastUpdatedTime: string;
+  request: RequestSummary | null;
+  currentStep: string | null;
+  steps: StepRecord[];
+  result?: unknown;
+  error?: OperationError;
+}
+
+export interface RequestSummary {
+  source: string;
+  target: string;
+  sourceTenantId: string;
+  targetTenantId: string;
+  configurationName: string | null;
+  scope: { users: number; groups: number };
+}
+
+export interface OperationError {
+  step: string | null;
+  message: string;
+  graphCode?: string;
+  requestId?: string;
+}
+
+const requestShape = z.object({
+  source: z.string(),
+  target: z.string(),
+  sourceTenantId: z.string(),
+  targetTenantId: z.string(),
+  configurationName: z.string().optional(),
+  scope: z.object({ users: z.array(z.unknown()), groups: z.array(z.unknown()) }),
+});
+
+const stepShape = z.object({
+  name: z.enum(OnboardingStepNames),
+  state: z.enum(["pending", "running", "waiting", "succeeded", "failed"]),
+  attempts: z.number(),
+  startedAt: z.string().optional(),
+  endedAt: z.string().optional(),
+  waitingFor: z.string().optional(),
+  detail: z.string().optional(),
+  error: z
+    .object({ message: z.string(), graphCode: z.string().optional(), requestId: z.string().optional() })
+    .optional(),
+});
+
+const customStatusShape = z.object({
+  currentStep: z.enum(OnboardingStepNames).nullable(),
+  steps: z.array(stepShape),
+});
+
+/**
+ * Builds the readable summary of an orchestration from its Durable status. Fields it cannot read, e.g. the custom
+ * status of an instance that has not run yet, come out as null or empty rather than failing the request.
+ */
+export function buildOperationSummary(status: OrchestrationStatusLike): OperationSummary {
+  const custom = customStatusShape.safeParse(status.customStatus);
+  const steps: StepRecord[] = custom.success ? custom.data.steps : [];
+  const currentStep = custom.success ? custom.data.currentStep : null;
+  const summary: OperationSummary = {
+    id: status.instanceId,
+    name: status.name,
+    runtimeStatus: status.runtimeStatus,
+    createdTime: toIsoTime(status.createdTime),
+    lastUpdatedTime: toIsoTime(status.lastUpdatedTime),
+    request: summarizeRequest(status.input),
+    currentStep,
+    steps,
+  };
+  if (status.runtimeStatus === "Completed") {
+    summary.result = status.output;
+  }
+  const error = describeError(status, steps, currentStep);
+  if (error !== undefined) {
+    summary.error = error;
+  }
+  return summary;
+}
+
+function summarizeRequest(input: unknown): RequestSummary | null {
+  const parsed = requestShape.safeParse(input);
+  if (!parsed.success) {
+    return null;
+  }
+  const { source, target, sourceTenantId, targetTenantId, configurationName, scope } = parsed.data;
+  return {
+    source,
+    target,
+    sourceTenantId,
+    targetTenantId,
+    configurationName: configurationName ?? null,
+    scope: { users: scope.users.length, groups: scope.groups.length },
+  };
+}
+
+function describeError(
+  status: OrchestrationStatusLike,
+  steps: StepRecord[],
+  currentStep: string | null,
+): OperationError | undefined {
+  if (status.runtimeStatus === "Terminated") {
+    const reason = typeof status.output === "string" && status.output !== "" ? status.output : "no reason given";
+    return { step: currentStep, message: `The operation was terminated: ${reason}` };
+  }
+  if (status.runtimeStatus !== "Failed") {
+    return undefined;
+  }
+  const failed = steps.find((step) => step.state === "failed");
+  if (failed?.error !== undefined) {
+    return { step: failed.name, ...failed.error };
+  }
+  const message = typeof status.output === "string" && status.output !== "" ? status.output : "no message recorded";
+  return { step: currentStep, message };
+}
+
+function toIsoTime(time: Date | string): string {
+  const date = time instanceof Date ? time : new Date(time);
+  return Number.isNaN(date.getTime()) ? String(time) : date.toISOString();
+}

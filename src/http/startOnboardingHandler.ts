@@ -1,0 +1,116 @@
+import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
+
+import { OrchestratorNames } from "../shared/activityNames";
+import { onboardingInstanceId } from "../shared/onboardingInstanceId";
+import type { OnboardingRequest, OnboardingWaits } from "../shared/onboardingRequest";
+import { type OperationsClient, errorText, findInstance, isActiveRuntimeStatus } from "./durableInstances";
+import { readJsonObjectBody } from "./jsonBody";
+import { operationStatusUri } from "./operationIds";
+import {
+  type ProblemDetails,
+  ProblemTypes,
+  invalidRequestProblem,
+  orchestrationStoreUnavailableProblem,
+  problemResponse,
+} from "./problemDetails";
+import { type ResolveTenant, resolveTenantPair } from "./tenantResolution";
+import { validateTenantPairRequest } from "./tenantPairRequest";
+
+export interface StartOnboardingDependencies {
+  getClient: (context: InvocationContext) => OperationsClient;
+  resolveTenant: ResolveTenant;
+  /** Copied into each orchestration input, because orchestrators may not read settings. */
+  waits: OnboardingWaits;
+}
+
+/**
+ * Creates the handler of `POST /api/tenant-pairs`: validates the body, resolves both tenants, and starts the pair's
+ * onboarding under an id derived from the two tenant ids. Answers 202 with the status URI, or a problem; nothing is
+ * started unless the answer is 202.
+ */
+export function createStartOnboardingHandler(dependencies: StartOnboardingDependencies) {
+  return async function startOnboarding(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
+    const body = await readJsonObjectBody(request);
+    if (!body.ok) {
+      return problemResponse(invalidRequestProblem([body.problem]));
+    }
+    const validation = validateTenantPairRequest(body.value);
+    if (!validation.ok) {
+      return problemResponse(invalidRequestProblem(validation.errors));
+    }
+    const { source, target, configurationName, scope } = validation.value;
+
+    const tenants = await resolveTenantPair(dependencies.resolveTenant, source, target);
+    if (!tenants.ok) {
+      context.warn(`TenantLookupFailed status=${tenants.problem.status} ${errorText(tenants.cause)}`);
+      return problemResponse(tenants.problem);
+    }
+    const sourceTenantId = tenants.source.tenantId.toLowerCase();
+    const targetTenantId = tenants.target.tenantId.toLowerCase();
+    if (sourceTenantId === targetTenantId) {
+      const detail = `Source '${source}' and target '${target}' are both the tenant ${sourceTenantId}.`;
+      return problemResponse(
+        invalidRequestProblem([{ pointer: "/target", detail: "names the same tenant as source" }], detail),
+      );
+    }
+
+    const instanceId = onboardingInstanceId(sourceTenantId, targetTenantId);
+    const statusUri = operationStatusUri(request.url, instanceId);
+    const input: OnboardingRequest = { source, target, sourceTenantId, targetTenantId, scope, waits: dependencies.waits };
+    if (configurationName !== undefined) {
+      input.configurationName = configurationName;
+    }
+    try {
+      const started = await startUnlessActive(dependencies.getClient(context), instanceId, input);
+      if (!started) {
+        return problemResponse(alreadyRunningProblem(instanceId, statusUri));
+      }
+    } catch (error) {
+      context.error(`OnboardingStartFailed instanceId=${instanceId} ${errorText(error)}`);
+      return problemResponse(orchestrationStoreUnavailableProblem(`start onboarding ${instanceId}`));
+    }
+    context.log(`OnboardingStarted instanceId=${instanceId}`);
+    return {
+      status: 202,
+      headers: { "Content-Type": "application/json", Location: statusUri, "Cache-Control": "no-store" },
+      jsonBody: { id: instanceId, statusUri },
+    };
+  };
+}
+
+/**
+ * Starts the onboarding under `instanceId` unless an instance with that id has not ended; an ended one is replaced.
+ * Returns false when one is still active.
+ */
+async function startUnlessActive(
+  client: OperationsClient,
+  instanceId: string,
+  input: OnboardingRequest,
+): Promise<boolean> {
+  const existing = await findInstance(client, instanceId);
+  if (existing !== undefined && isActiveRuntimeStatus(existing.runtimeStatus)) {
+    return false;
+  }
+  try {
+    await client.startNew(OrchestratorNames.onboardTenantPair, { instanceId, input });
+    return true;
+  } catch (error) {
+    // The Durable extension answers 500, not 409, when another request started the same id a moment earlier.
+    const raced = await findInstance(client, instanceId);
+    if (raced !== undefined && isActiveRuntimeStatus(raced.runtimeStatus)) {
+      return false;
+    }
+    throw error;
+  }
+}
+
+function alreadyRunningProblem(instanceId: string, statusUri: string): ProblemDetails {
+  return {
+    type: ProblemTypes.onboardingRunning,
+    title: "An onboarding of this tenant pair is already running.",
+    status: 409,
+    detail: `Onboarding ${instanceId} of this tenant pair has not ended yet; follow it at ${statusUri}.`,
+    instanceId,
+    statusUri,
+  };
+}
