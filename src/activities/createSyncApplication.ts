@@ -1,0 +1,57 @@
+import { instantiateSyncTemplate } from "../graph/applications";
+import { createGraphClient } from "../graph/graphClient";
+import { GraphRequestError, isGraphRequestError } from "../graph/graphRequestError";
+import { ActivityNames } from "../shared/activityNames";
+import type { CreateSyncApplicationInput, SyncApplication } from "../shared/onboardingContracts";
+import { LogEvents } from "../telemetry/logEvents";
+import { defineActivity, registerActivity } from "./support/defineActivity";
+import { findSyncApplication } from "./support/findSyncApplication";
+
+/**
+ * Creates the sync application and its service principal in the source from the cross-tenant synchronization
+ * template, or adopts the ones made earlier under the same configuration name. Instantiate has been seen to fail
+ * after creating both objects, so a failed instantiate is followed by another look before the error is thrown.
+ * New objects may answer 404 for a while: the ids come from the instantiate answer and the readiness step waits.
+ */
+export const createSyncApplicationHandler = defineActivity<CreateSyncApplicationInput, SyncApplication>(
+  ActivityNames.createSyncApplication,
+  async (input, log) => {
+    const api = createGraphClient(input.sourceTenantId);
+    const name = input.configurationName;
+    const existing = await findSyncApplication(api, name, false);
+    if (existing) {
+      log.event(LogEvents.objectAdopted, { objectType: "application", id: existing.applicationId, appId: existing.appId });
+      return existing;
+    }
+    let instantiated;
+    try {
+      instantiated = await instantiateSyncTemplate(api, name);
+    } catch (error) {
+      if (!isGraphRequestError(error)) {
+        throw error;
+      }
+      // Nothing matched before the call, so objects found now were made by this instantiate.
+      const found = await findSyncApplication(api, name, true).catch(() => undefined);
+      if (!found) {
+        throw error;
+      }
+      log.event(LogEvents.instantiateFailedButObjectsFound, { id: found.applicationId, error: error.message });
+      return found;
+    }
+    const { applicationId, appId, servicePrincipalId } = instantiated;
+    if (!applicationId || !appId || !servicePrincipalId) {
+      throw new GraphRequestError({
+        kind: "unknown",
+        code: "IncompleteResponse",
+        method: "POST",
+        path: "/applicationTemplates/instantiate",
+        graphMessage: "Instantiate returned no application or service principal id.",
+      });
+    }
+    log.event(LogEvents.objectCreated, { objectType: "application", id: applicationId, appId, servicePrincipalId });
+    return { applicationId, appId, servicePrincipalId, created: true };
+  },
+  (input) => ({ sourceTenantId: input.sourceTenantId, configurationName: input.configurationName }),
+);
+
+registerActivity(ActivityNames.createSyncApplication, createSyncApplicationHandler);

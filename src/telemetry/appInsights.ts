@@ -1,0 +1,30 @@
+import type { TelemetryClient } from "applicationinsights";
+
+let client: TelemetryClient | undefined;
+let startedWith: string | undefined;
+
+/**
+ * Starts Application Insights (dependencies, exceptions and the custom events of `trackEvent`) when a connection
+ * string is given; does nothing otherwise. Later calls with the same connection string do nothing.
+ */
+export function startTelemetry(connectionString: string | undefined): void {
+  if (!connectionString || startedWith === connectionString) {
+    return;
+  }
+  // Loaded only when configured: the SDK and its OpenTelemetry packages take about a second to load.
+  const appInsights = require("applicationinsights") as typeof import("applicationinsights");
+  appInsights.setup(connectionString).setAutoCollectConsole(false).start();
+  client = appInsights.defaultClient;
+  startedWith = connectionString;
+}
+
+export type TelemetryProperties = Record<string, string>;
+
+/** Sends a custom event when Application Insights is started; does nothing otherwise. */
+export function trackEvent(name: string, properties: TelemetryProperties): void {
+  client?.trackEvent({ name, properties });
+}
+
+export function isTelemetryStarted(): boolean {
+  return client !== undefined;
+}
