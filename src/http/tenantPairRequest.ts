@@ -46,7 +46,7 @@ const configurationName = z
     error: `must be at most ${MAX_CONFIGURATION_NAME_LENGTH} characters long`,
   })
   .refine((name) => !hasControlCharacter(name), { error: "must not contain control characters" })
-  .refine((name) => name.trim() !== "", { error: "must not be blank" });
+  .refine((name) => name === "" || name.trim() !== "", { error: "must not be blank" });
 
 const requestSchema = z.strictObject(
   {
