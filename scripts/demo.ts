@@ -1,0 +1,138 @@
+/**
+ * `npm run demo`: starts the Graph emulator and the local Functions host on free ports, onboards Tenant A -> Tenant B
+ * with the "All Employees" group in scope through the HTTP API, prints the steps while it polls, and prints the
+ * outcome. Exits 0 when the onboarding completed and Tenant B holds one synced user per member of the group.
+ */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+import { dumpTenant, listTenants, memberIds, syncedUsers, type TenantSummary } from "./lib/emulatorDump";
+import { delay, getJson, postJson } from "./lib/http";
+import { sampleSettingsFile } from "./lib/localSettings";
+import { isFinished, StepPrinter, type OperationSummary } from "./lib/operationProgress";
+import { startChild, type RunningChild } from "./lib/startChild";
+import { writeSettingsCopy } from "./lib/localSettings";
+
+const appRoot = resolve(__dirname, "..", "..");
+const sourceDomain = "M365x15302292.onmicrosoft.com";
+const targetDomain = "M365x19742525.onmicrosoft.com";
+const groupName = "All Employees";
+const timeoutMs = 5 * 60_000;
+
+async function main(): Promise<number> {
+  const children: RunningChild[] = [];
+  try {
+    console.log("Starting the Graph emulator and the local Functions host...");
+    const emulator = await startChild({
+      name: "emulator",
+      args: [join(appRoot, "dist", "emulator", "main.js"), "--port", "0"],
+      readyLine: /listening on (http:\/\/\S+)/,
+    });
+    children.push(emulator);
+    const settings = writeSettingsCopy(join(appRoot, sampleSettingsFile), { GRAPH_BASE_URL: emulator.url });
+    const host = await startChild({
+      name: "host",
+      args: [
+        join(appRoot, "dist", "local-host", "main.js"),
+        ...["--app", appRoot, "--port", "0", "--settings", settings],
+        ...["--data", mkdtempSync(join(tmpdir(), "tenant-pair-demo-"))],
+      ],
+      readyLine: /listening on (http:\/\/\S+)/,
+      echo: (line) => /error|fail/i.test(line),
+      readyTimeoutMs: 60_000,
+    });
+    children.push(host);
+    console.log(`  Graph emulator ${emulator.url}, Functions host ${host.url}`);
+    return await onboardSamplePair(emulator.url, host.url);
+  } finally {
+    await Promise.all(children.map((child) => child.stop()));
+  }
+}
+
+async function onboardSamplePair(emulatorUrl: string, hostUrl: string): Promise<number> {
+  const tenants = await listTenants(emulatorUrl);
+  const source = findTenant(tenants, sourceDomain);
+  const target = findTenant(tenants, targetDomain);
+  const sourceDump = await dumpTenant(emulatorUrl, source.tenantId);
+  const group = sourceDump.groups.find((candidate) => candidate.displayName === groupName);
+  if (!group) throw new Error(`The emulator's ${source.displayName} has no group "${groupName}".`);
+
+  const request = { source: sourceDomain, target: target.tenantId, scope: { groups: [group.id] } };
+  console.log(`\nPOST ${hostUrl}/api/tenant-pairs`);
+  console.log(`  ${JSON.stringify(request)}`);
+  const started = await postJson(`${hostUrl}/api/tenant-pairs`, request);
+  if (started.status !== 202) {
+    console.error(`The onboarding was not accepted (${started.status}): ${JSON.stringify(started.body)}`);
+    return 1;
+  }
+  const { statusUri } = started.body as { id: string; statusUri: string };
+  console.log(`  202 Accepted, status at ${statusUri}\n`);
+
+  const summary = await pollUntilFinished(statusUri);
+  if (summary.runtimeStatus !== "Completed") {
+    const error = summary.error;
+    console.error(`\nOnboarding ${summary.runtimeStatus} at step ${error?.step ?? summary.currentStep ?? "unknown"}.`);
+    if (error?.message) console.error(`  ${error.message}`);
+    return 1;
+  }
+
+  console.log("\nOnboarding completed. Result:");
+  console.log(indent(JSON.stringify(summary.result, null, 2)));
+  return reportSyncedUsers(emulatorUrl, target, memberIds(group), sourceDump.users);
+}
+
+async function pollUntilFinished(statusUri: string): Promise<OperationSummary> {
+  const printer = new StepPrinter();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const summary = await getJson<OperationSummary>(statusUri);
+    printer.print(summary);
+    if (isFinished(summary)) return summary;
+    if (Date.now() > deadline) throw new Error(`The onboarding did not finish within ${timeoutMs / 1000} s.`);
+    await delay(500);
+  }
+}
+
+async function reportSyncedUsers(
+  emulatorUrl: string,
+  target: TenantSummary,
+  groupMemberIds: string[],
+  sourceUsers: Array<{ id: string; userPrincipalName: string }>,
+): Promise<number> {
+  const synced = syncedUsers(await dumpTenant(emulatorUrl, target.tenantId));
+  console.log(`\nSynced users now in ${target.displayName} (${target.defaultDomainName}):`);
+  for (const user of synced) console.log(`  ${user.userPrincipalName}  userType=${user.userType ?? "?"}`);
+
+  const expected = sourceUsers.filter((user) => groupMemberIds.includes(user.id));
+  const missing = expected.filter((user) => !synced.some((b2b) => b2b.userPrincipalName.startsWith(alias(user))));
+  if (missing.length > 0) {
+    console.error(`\nNot synced yet: ${missing.map((user) => user.userPrincipalName).join(", ")}`);
+    return 1;
+  }
+  console.log(`\nAll ${expected.length} members of "${groupName}" are in ${target.displayName}.`);
+  return 0;
+}
+
+/** The prefix of a B2B user principal name made from a source user: `alias_domain#EXT#`. */
+function alias(user: { userPrincipalName: string }): string {
+  return `${user.userPrincipalName.replace("@", "_")}#EXT#`;
+}
+
+function findTenant(tenants: TenantSummary[], domain: string): TenantSummary {
+  const tenant = tenants.find((candidate) => candidate.defaultDomainName.toLowerCase() === domain.toLowerCase());
+  if (!tenant) throw new Error(`The Graph emulator has no tenant ${domain}.`);
+  return tenant;
+}
+
+function indent(text: string): string {
+  return text.replace(/^/gm, "  ");
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
