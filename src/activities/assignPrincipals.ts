@@ -20,7 +20,8 @@ interface RequestedPrincipal {
 function requestedPrincipals(input: AssignPrincipalsInput): RequestedPrincipal[] {
   const invalid = [...input.users, ...input.groups].filter((id) => !isGuid(id));
   if (invalid.length > 0) {
-    throw new TypeError(`Invalid principal id(s) ${invalid.map((id) => `'${id}'`).join(", ")}: expected object ids (GUIDs).`);
+    const names = invalid.map((id) => `'${id}'`).join(", ");
+    throw new TypeError(`Invalid principal id(s) ${names}: expected object ids (GUIDs).`);
   }
   const seen = new Set<string>();
   const principals: RequestedPrincipal[] = [];
@@ -40,7 +41,9 @@ function requestedPrincipals(input: AssignPrincipalsInput): RequestedPrincipal[]
 
 function findAssignment(assignments: AppRoleAssignment[], principalId: string, appRoleId: string) {
   return assignments.find(
-    (a) => a.principalId?.toLowerCase() === principalId.toLowerCase() && a.appRoleId?.toLowerCase() === appRoleId.toLowerCase(),
+    (assignment) =>
+      assignment.principalId?.toLowerCase() === principalId.toLowerCase() &&
+      assignment.appRoleId?.toLowerCase() === appRoleId.toLowerCase(),
   );
 }
 
@@ -61,7 +64,8 @@ async function assignOne(
       throw error;
     }
     // Graph answers a duplicate with the same 400 code as other bad requests, so the list tells them apart.
-    const existing = findAssignment(await listAppRoleAssignedTo(api, input.servicePrincipalId), principal.principalId, input.appRoleId);
+    const current = await listAppRoleAssignedTo(api, input.servicePrincipalId);
+    const existing = findAssignment(current, principal.principalId, input.appRoleId);
     if (existing?.id && error.kind === "invalid") {
       log.event(LogEvents.principalAlreadyAssigned, { id: existing.id, ...principal });
       return { ...principal, assignmentId: existing.id, created: false };

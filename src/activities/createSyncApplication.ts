@@ -1,4 +1,7 @@
+import { setTimeout } from "node:timers/promises";
+
 import { instantiateSyncTemplate } from "../graph/applications";
+import type { GraphApi } from "../graph/graphApi";
 import { createGraphClient } from "../graph/graphClient";
 import { GraphRequestError, isGraphRequestError } from "../graph/graphRequestError";
 import { ActivityNames } from "../shared/activityNames";
@@ -6,6 +9,27 @@ import type { CreateSyncApplicationInput, SyncApplication } from "../shared/onbo
 import { LogEvents } from "../telemetry/logEvents";
 import { defineActivity, registerActivity } from "./support/defineActivity";
 import { findSyncApplication } from "./support/findSyncApplication";
+
+/** Waits before each further look for objects that a failed instantiate may have made; they replicate with a delay. */
+const LOOK_AGAIN_DELAYS_MS = [0, 1000, 3000];
+
+/**
+ * Looks for the application after a failed instantiate. Nothing matched before the call, so objects found now were
+ * made by it and count as created.
+ *
+ * NOTE: objects that replicate slower than these looks are adopted by a later retry of the step with
+ * `created: false`, so a rollback would leave them in place.
+ */
+async function lookAgain(api: GraphApi, name: string): Promise<SyncApplication | undefined> {
+  for (const delayMs of LOOK_AGAIN_DELAYS_MS) {
+    await setTimeout(delayMs);
+    const found = await findSyncApplication(api, name, true).catch(() => undefined);
+    if (found) {
+      return found;
+    }
+  }
+  return undefined;
+}
 
 /**
  * Creates the sync application and its service principal in the source from the cross-tenant synchronization
@@ -20,7 +44,8 @@ export const createSyncApplicationHandler = defineActivity<CreateSyncApplication
     const name = input.configurationName;
     const existing = await findSyncApplication(api, name, false);
     if (existing) {
-      log.event(LogEvents.objectAdopted, { objectType: "application", id: existing.applicationId, appId: existing.appId });
+      const { applicationId: id, appId } = existing;
+      log.event(LogEvents.objectAdopted, { objectType: "application", id, appId });
       return existing;
     }
     let instantiated;
@@ -30,8 +55,7 @@ export const createSyncApplicationHandler = defineActivity<CreateSyncApplication
       if (!isGraphRequestError(error)) {
         throw error;
       }
-      // Nothing matched before the call, so objects found now were made by this instantiate.
-      const found = await findSyncApplication(api, name, true).catch(() => undefined);
+      const found = await lookAgain(api, name);
       if (!found) {
         throw error;
       }

@@ -7,7 +7,8 @@ import { enableAutoRedemption } from "./support/enableAutoRedemption";
 /** Suppresses the consent prompt for users going to the target (`automaticUserConsentSettings.outboundAllowed`). */
 export const enableSourceAutoRedemptionHandler = defineActivity<PartnerStepInput, FlagOutcome>(
   ActivityNames.enableSourceAutoRedemption,
-  (input, log) => enableAutoRedemption(createGraphClient(input.tenantId), input.partnerTenantId, "outboundAllowed", log),
+  (input, log) =>
+    enableAutoRedemption(createGraphClient(input.tenantId), input.partnerTenantId, "outboundAllowed", log),
   (input) => ({ tenantId: input.tenantId, partnerTenantId: input.partnerTenantId }),
 );
 

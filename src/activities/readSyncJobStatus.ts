@@ -8,8 +8,10 @@ import { toSyncJobStatus } from "./support/syncJobStatus";
 /** Reads the sync job's schedule, status, last runs and quarantine. */
 export const readSyncJobStatusHandler = defineActivity<SyncJobInput, SyncJobStatus>(
   ActivityNames.readSyncJobStatus,
-  async (input) =>
-    toSyncJobStatus(await getJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId), input.jobId),
+  async (input) => {
+    const job = await getJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId);
+    return toSyncJobStatus(job, input.jobId);
+  },
   (input) => ({ servicePrincipalId: input.servicePrincipalId, jobId: input.jobId }),
 );
 

@@ -23,7 +23,11 @@ export const saveSyncSecretsHandler = defineActivity<SaveSyncSecretsInput, null>
     ]);
     return null;
   },
-  (input) => ({ sourceTenantId: input.sourceTenantId, targetTenantId: input.targetTenantId, id: input.servicePrincipalId }),
+  (input) => ({
+    sourceTenantId: input.sourceTenantId,
+    targetTenantId: input.targetTenantId,
+    servicePrincipalId: input.servicePrincipalId,
+  }),
 );
 
 registerActivity(ActivityNames.saveSyncSecrets, saveSyncSecretsHandler);

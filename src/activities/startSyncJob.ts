@@ -11,7 +11,11 @@ export const startSyncJobHandler = defineActivity<SyncJobInput, null>(
     await startJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId);
     return null;
   },
-  (input) => ({ sourceTenantId: input.sourceTenantId, servicePrincipalId: input.servicePrincipalId, jobId: input.jobId }),
+  (input) => ({
+    sourceTenantId: input.sourceTenantId,
+    servicePrincipalId: input.servicePrincipalId,
+    jobId: input.jobId,
+  }),
 );
 
 registerActivity(ActivityNames.startSyncJob, startSyncJobHandler);

@@ -16,7 +16,10 @@ export const POLICY_CHECK_FAILURE_CODES: ReadonlySet<string> = new Set([
  * Tests the sync credentials (the target's tenant id with the `SyncPolicy` authentication type) once. A policy-check
  * failure is returned as `{valid: false}` for the orchestrator to retry after a durable wait; other errors are thrown.
  */
-export const validateSyncCredentialsHandler = defineActivity<ValidateSyncCredentialsInput, ValidateSyncCredentialsOutput>(
+export const validateSyncCredentialsHandler = defineActivity<
+  ValidateSyncCredentialsInput,
+  ValidateSyncCredentialsOutput
+>(
   ActivityNames.validateSyncCredentials,
   async (input, log) => {
     try {
@@ -33,7 +36,11 @@ export const validateSyncCredentialsHandler = defineActivity<ValidateSyncCredent
       throw error;
     }
   },
-  (input) => ({ sourceTenantId: input.sourceTenantId, targetTenantId: input.targetTenantId, id: input.servicePrincipalId }),
+  (input) => ({
+    sourceTenantId: input.sourceTenantId,
+    targetTenantId: input.targetTenantId,
+    servicePrincipalId: input.servicePrincipalId,
+  }),
 );
 
 registerActivity(ActivityNames.validateSyncCredentials, validateSyncCredentialsHandler);

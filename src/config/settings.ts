@@ -177,7 +177,9 @@ export function parseSettings(env: NodeJS.ProcessEnv): Settings {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => {
       const name = String(issue.path[0] ?? "environment");
-      return issue.message === "is missing" ? `Setting ${name} is missing.` : `Setting ${name} is invalid: ${issue.message}.`;
+      return issue.message === "is missing"
+        ? `Setting ${name} is missing.`
+        : `Setting ${name} is invalid: ${issue.message}.`;
     });
     throw new ConfigurationError(problems);
   }

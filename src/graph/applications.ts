@@ -55,6 +55,8 @@ export function getServicePrincipal(api: GraphApi, servicePrincipalId: string): 
 
 /** Id of the enabled `msiam_access` app role of the sync service principal, if it has one. */
 export function syncAppRoleId(servicePrincipal: ServicePrincipal): string | undefined {
-  const role = servicePrincipal.appRoles?.find((r) => r.value === SYNC_APP_ROLE_NAME || r.displayName === SYNC_APP_ROLE_NAME);
+  const role = servicePrincipal.appRoles?.find(
+    (candidate) => candidate.value === SYNC_APP_ROLE_NAME || candidate.displayName === SYNC_APP_ROLE_NAME,
+  );
   return role?.isEnabled === false ? undefined : (role?.id ?? undefined);
 }

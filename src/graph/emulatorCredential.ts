@@ -65,7 +65,7 @@ export class EmulatorCredential implements TokenCredential {
     if (!response.ok || typeof payload.access_token !== "string") {
       throw tokenRequestError(response, payload, path);
     }
-    const lifetimeMs = (typeof payload.expires_in === "number" ? payload.expires_in : Number(payload.expires_in)) * 1000;
+    const lifetimeMs = Number(payload.expires_in) * 1000;
     const now = Date.now();
     const validMs = Number.isFinite(lifetimeMs) && lifetimeMs > 0 ? lifetimeMs : 0;
     const token: AccessToken = {
@@ -81,8 +81,11 @@ export class EmulatorCredential implements TokenCredential {
 
 function tokenRequestError(response: Response, payload: TokenResponse, path: string): GraphRequestError {
   const code = typeof payload.error === "string" ? payload.error : response.ok ? "invalid_response" : "token_error";
+  // Entra appends trace and correlation ids on further lines; the first line holds the AADSTS code and the reason.
   const description =
-    typeof payload.error_description === "string" ? payload.error_description : "no access token in the answer";
+    typeof payload.error_description === "string"
+      ? (payload.error_description.split(/\r?\n/)[0] ?? "")
+      : "no access token in the answer";
   const requestId = response.headers.get("request-id") ?? undefined;
   return new GraphRequestError({
     kind: response.ok ? "unknown" : kindForTokenStatus(response.status),

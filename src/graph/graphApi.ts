@@ -81,7 +81,13 @@ export class GraphApi {
   }
 
   #linkError(path: string, message: string): GraphRequestError {
-    return new GraphRequestError({ kind: "unknown", code: "InvalidNextLink", method: "GET", path, graphMessage: message });
+    return new GraphRequestError({
+      kind: "unknown",
+      code: "InvalidNextLink",
+      method: "GET",
+      path,
+      graphMessage: message,
+    });
   }
 
   async #send(method: string, path: string, query: GraphQuery | undefined, body: unknown): Promise<unknown> {

@@ -1,5 +1,7 @@
 import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
-import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import {
+  TokenCredentialAuthenticationProvider,
+} from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 
 import { getSettings, type GraphSettings } from "../config/settings";
 import { GraphApi } from "./graphApi";
@@ -39,7 +41,7 @@ export function buildGraphApi(settings: GraphSettings, tenant: string): GraphApi
  */
 export function createGraphClient(tenant: string): GraphApi {
   const settings = getSettings().graph;
-  const key = `${settings.mode}|${settings.baseUrl}|${settings.apiVersion}|${settings.clientId}|${tenant.toLowerCase()}`;
+  const key = [settings.mode, settings.baseUrl, settings.apiVersion, settings.clientId, tenant.toLowerCase()].join("|");
   let api = clients.get(key);
   if (!api) {
     api = buildGraphApi(settings, tenant);

@@ -52,8 +52,11 @@ export function formatGraphError(error: GraphRequestErrorDetails): string {
   );
 }
 
-const FORMAT_PATTERN =
-  /Graph (transient|conflict|notFound|forbidden|invalid|unknown) error (\d{3}|-) (\S+) on ([A-Z]+) (\S+): (.*) \(request-id ([^\s)]+)\)/s;
+const FORMAT_PATTERN = new RegExp(
+  "Graph (transient|conflict|notFound|forbidden|invalid|unknown) error (\\d{3}|-) (\\S+) on ([A-Z]+) (\\S+): " +
+    "(.*) \\(request-id ([^\\s)]+)\\)",
+  "s",
+);
 
 function optional(value: string | undefined): string | undefined {
   return value === undefined || value === NONE ? undefined : value;

@@ -60,7 +60,8 @@ export class GraphRequestError extends Error implements GraphRequestErrorDetails
 
   /** Returns a copy whose Graph message starts with `context`, e.g. the input value that Graph rejected. */
   withContext(context: string): GraphRequestError {
-    return new GraphRequestError({ ...this.details(), graphMessage: `${context}: ${this.graphMessage}` }, { cause: this });
+    const graphMessage = `${context}: ${this.graphMessage}`;
+    return new GraphRequestError({ ...this.details(), graphMessage }, { cause: this });
   }
 
   details(): GraphRequestErrorDetails {

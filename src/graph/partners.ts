@@ -12,7 +12,10 @@ export function partnerPath(partnerTenantId: string): string {
   return `${PARTNERS}/${encodeURIComponent(partnerTenantId)}`;
 }
 
-export function getPartner(api: GraphApi, partnerTenantId: string): Promise<CrossTenantAccessPolicyConfigurationPartner> {
+export function getPartner(
+  api: GraphApi,
+  partnerTenantId: string,
+): Promise<CrossTenantAccessPolicyConfigurationPartner> {
   return api.get(partnerPath(partnerTenantId));
 }
 

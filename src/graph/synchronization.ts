@@ -51,6 +51,10 @@ export async function startJob(api: GraphApi, servicePrincipalId: string, jobId:
 }
 
 /** Replaces the service principal's synchronization secrets. */
-export function putSecrets(api: GraphApi, servicePrincipalId: string, secrets: SynchronizationKeyValue[]): Promise<void> {
+export function putSecrets(
+  api: GraphApi,
+  servicePrincipalId: string,
+  secrets: SynchronizationKeyValue[],
+): Promise<void> {
   return api.put(`${synchronizationPath(servicePrincipalId)}/secrets`, { value: secrets });
 }

@@ -28,7 +28,8 @@ export function createTenantCredential(settings: GraphSettings, tenant: string):
   }
   const options = settings.authorityHost ? { authorityHost: settings.authorityHost } : {};
   if (settings.certificatePath) {
-    return new ClientCertificateCredential(tenant, settings.clientId, { certificatePath: settings.certificatePath }, options);
+    const certificate = { certificatePath: settings.certificatePath };
+    return new ClientCertificateCredential(tenant, settings.clientId, certificate, options);
   }
   return new ClientSecretCredential(tenant, settings.clientId, settings.clientSecret ?? "", options);
 }

@@ -2,7 +2,7 @@ import type { TenantInformation } from "@microsoft/microsoft-graph-types";
 
 import type { TenantInfo } from "../shared/onboardingContracts";
 import { createGraphClient } from "./graphClient";
-import { isGraphRequestError } from "./graphRequestError";
+import { GraphRequestError, isGraphRequestError } from "./graphRequestError";
 import { isGuid } from "./guid";
 import { quoteODataString } from "./odataFilter";
 
@@ -32,6 +32,14 @@ export function tenantLookupPath(nameOrId: string): string {
 }
 
 /**
+ * Tells whether a token request failed because the tenant does not exist. Entra answers 400 with the documented
+ * code AADSTS90002 ("Tenant not found") before any Graph request is made.
+ */
+function isUnknownTenantTokenError(error: GraphRequestError): boolean {
+  return /\bAADSTS90002\b/.test(error.graphMessage);
+}
+
+/**
  * Resolves a tenant id or verified domain name to the tenant's id, display name and default domain. The request runs
  * with a token for the tenant that is looked up.
  * @throws TenantNotFoundError when Graph answers 404; TypeError for a value that is neither a GUID nor a domain;
@@ -44,7 +52,7 @@ export async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
   try {
     info = await createGraphClient(value).get<TenantInformation>(path);
   } catch (error) {
-    if (isGraphRequestError(error) && error.kind === "notFound") {
+    if (isGraphRequestError(error) && (error.kind === "notFound" || isUnknownTenantTokenError(error))) {
       throw new TenantNotFoundError(value, { cause: error });
     }
     throw error;

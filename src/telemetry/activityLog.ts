@@ -56,6 +56,7 @@ export function createActivityLog(context: InvocationContext, activity: string):
     started: (properties) => event(LogEvents.activityStarted, properties),
     completed: (properties) => event(LogEvents.activityCompleted, properties),
     // The error message is safe to log: Graph errors are formatted without secrets or tokens.
-    failed: (error) => event(LogEvents.activityFailed, { error: error instanceof Error ? error.message : String(error) }),
+    failed: (error) =>
+      event(LogEvents.activityFailed, { error: error instanceof Error ? error.message : String(error) }),
   };
 }

@@ -135,7 +135,11 @@ describe("parseSettings", () => {
 
   it("accepts a certificate instead of a secret in live mode", () => {
     const path = pemFile();
-    const settings = parseSettings({ GRAPH_MODE: "live", GRAPH_CLIENT_ID: CLIENT_ID, GRAPH_CLIENT_CERTIFICATE_PATH: path });
+    const settings = parseSettings({
+      GRAPH_MODE: "live",
+      GRAPH_CLIENT_ID: CLIENT_ID,
+      GRAPH_CLIENT_CERTIFICATE_PATH: path,
+    });
     expect(settings.graph.certificatePath).toBe(path);
     expect(settings.graph.clientSecret).toBeUndefined();
   });
@@ -170,7 +174,11 @@ describe("parseSettings", () => {
   });
 
   it("never echoes the secret", () => {
-    const problems = problemsOf({ GRAPH_CLIENT_ID: "not-a-guid", GRAPH_CLIENT_SECRET: "s3cret-value", GRAPH_MODE: "x" });
+    const problems = problemsOf({
+      GRAPH_CLIENT_ID: "not-a-guid",
+      GRAPH_CLIENT_SECRET: "s3cret-value",
+      GRAPH_MODE: "x",
+    });
     expect(problems.join(" ")).not.toContain("s3cret-value");
   });
 });

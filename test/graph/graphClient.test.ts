@@ -7,6 +7,7 @@ import { answerToken, sendJson, StubGraphServer } from "./stubGraphServer";
 
 const TENANT = "140f6c96-5df3-4992-8dcc-2d8f2c6e7eee";
 const SECRET = "stub-client-secret";
+const THROTTLED = { error: { code: "Request_ThrottledTemporarily", message: "slow" } };
 
 let stub: StubGraphServer;
 
@@ -87,7 +88,7 @@ describe("buildGraphApi", () => {
       if (answerToken(request, response)) return;
       graphCalls += 1;
       if (graphCalls === 1) {
-        sendJson(response, 429, { error: { code: "Request_ThrottledTemporarily", message: "slow" } }, { "retry-after": "1" });
+        sendJson(response, 429, THROTTLED, { "retry-after": "1" });
       } else {
         sendJson(response, 201, { id: "created" });
       }
@@ -102,7 +103,7 @@ describe("buildGraphApi", () => {
   it("gives up after maxRetries and reports throttling as transient", async () => {
     stub.route = (request, response) =>
       answerToken(request, response) ||
-      sendJson(response, 429, { error: { code: "Request_ThrottledTemporarily", message: "slow" } }, { "retry-after": "0" });
+      sendJson(response, 429, THROTTLED, { "retry-after": "0" });
     const error = await failureOf(buildGraphApi(settings({ maxRetries: 1 }), TENANT).get("/x"));
     expect(error.kind).toBe("transient");
     expect(error.status).toBe(429);
@@ -121,7 +122,8 @@ describe("buildGraphApi", () => {
       });
     const error = await failureOf(buildGraphApi(settings(), TENANT).post("/policies/x/partners", { tenantId: "t" }));
     expect(error.message).toBe(
-      "Graph conflict error 409 Request_MultipleObjectsWithSameKeyValue on POST /policies/x/partners: exists (request-id req-42)",
+      "Graph conflict error 409 Request_MultipleObjectsWithSameKeyValue on POST /policies/x/partners: exists " +
+        "(request-id req-42)",
     );
   });
 

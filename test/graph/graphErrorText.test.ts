@@ -17,7 +17,8 @@ const DETAILS: GraphRequestErrorDetails = {
 describe("formatGraphError", () => {
   it("writes the one-line format", () => {
     expect(formatGraphError(DETAILS)).toBe(
-      "Graph conflict error 409 Request_MultipleObjectsWithSameKeyValue on POST /policies/crossTenantAccessPolicy/partners: " +
+      "Graph conflict error 409 Request_MultipleObjectsWithSameKeyValue " +
+        "on POST /policies/crossTenantAccessPolicy/partners: " +
         "Another object with the same value for property tenantId already exists. " +
         "(request-id 0b7f2c1e-1111-4222-8333-444455556666)",
     );
@@ -94,7 +95,8 @@ describe("parseGraphErrorText", () => {
         fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE"),
         fc.string({ minLength: 1, maxLength: 200 }),
         (kind, status, code, requestId, method, message) => {
-          const details: GraphRequestErrorDetails = { kind, code, method, path: "/servicePrincipals/1", graphMessage: message };
+          const path = "/servicePrincipals/1";
+          const details: GraphRequestErrorDetails = { kind, code, method, path, graphMessage: message };
           if (status !== undefined) details.status = status;
           if (requestId !== undefined) details.requestId = requestId;
           const parsed = parseGraphErrorText(formatGraphError(details));

@@ -62,7 +62,8 @@ describe("toGraphRequestError", () => {
   });
 
   it("maps a timeout to transient", () => {
-    const error = toGraphRequestError(new DOMException("The operation was aborted due to timeout", "TimeoutError"), REQUEST);
+    const timeout = new DOMException("The operation was aborted due to timeout", "TimeoutError");
+    const error = toGraphRequestError(timeout, REQUEST);
     expect(error.kind).toBe("transient");
     expect(error.code).toBe("Timeout");
     expect(error.status).toBeUndefined();

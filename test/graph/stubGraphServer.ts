@@ -13,7 +13,8 @@ export type StubRoute = (request: RecordedRequest, response: ServerResponse) => 
 /** A loopback HTTP server whose answers each test sets; it records every request it gets. */
 export class StubGraphServer {
   readonly requests: RecordedRequest[] = [];
-  route: StubRoute = (_request, response) => sendJson(response, 404, { error: { code: "NotFound", message: "no route" } });
+  route: StubRoute = (_request, response) =>
+    sendJson(response, 404, { error: { code: "NotFound", message: "no route" } });
   readonly #server: Server;
 
   private constructor(server: Server) {
@@ -53,16 +54,21 @@ export class StubGraphServer {
   }
 }
 
-export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { "content-type": "application/json", ...headers });
   response.end(JSON.stringify(body));
 }
 
 /** Answers token requests with a fixed token; returns false for other paths. */
-export function answerToken(request: RecordedRequest, response: ServerResponse, token = "token-1", expiresIn = 3600): boolean {
+export function answerToken(request: RecordedRequest, response: ServerResponse, token = "token-1"): boolean {
   if (!request.url.endsWith("/oauth2/v2.0/token")) {
     return false;
   }
-  sendJson(response, 200, { token_type: "Bearer", access_token: token, expires_in: expiresIn });
+  sendJson(response, 200, { token_type: "Bearer", access_token: token, expires_in: 3600 });
   return true;
 }

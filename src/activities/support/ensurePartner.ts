@@ -10,9 +10,10 @@ import { LogEvents } from "../../telemetry/logEvents";
  * that exists (Graph answers 409 to the create). The outcome's id is the partner's tenant id, the key of the object.
  */
 export async function ensurePartner(api: GraphApi, partnerTenantId: string, log: ActivityLog): Promise<ObjectOutcome> {
+  const properties = { objectType: "crossTenantAccessPartner", tenantId: api.tenant };
   try {
     await createPartner(api, partnerTenantId);
-    log.event(LogEvents.objectCreated, { objectType: "crossTenantAccessPartner", tenantId: api.tenant, partnerTenantId });
+    log.event(LogEvents.objectCreated, { ...properties, partnerTenantId });
     return { id: partnerTenantId, created: true };
   } catch (error) {
     if (!isGraphRequestError(error) || error.kind !== "conflict") {
@@ -20,6 +21,6 @@ export async function ensurePartner(api: GraphApi, partnerTenantId: string, log:
     }
   }
   const existing = await getPartner(api, partnerTenantId);
-  log.event(LogEvents.objectAdopted, { objectType: "crossTenantAccessPartner", tenantId: api.tenant, partnerTenantId });
+  log.event(LogEvents.objectAdopted, { ...properties, partnerTenantId });
   return { id: existing.tenantId ?? partnerTenantId, created: false };
 }

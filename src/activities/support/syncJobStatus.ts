@@ -32,7 +32,7 @@ function toQuarantine(quarantine: SynchronizationQuarantine | null | undefined):
   };
 }
 
-/** Maps a synchronization job to the status fields that onboarding and health checks read; missing parts read as empty. */
+/** Maps a synchronization job to the status fields that onboarding and health checks read; missing parts read empty. */
 export function toSyncJobStatus(job: SynchronizationJob, jobId: string): SyncJobStatus {
   const status = job.status;
   return {
