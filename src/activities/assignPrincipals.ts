@@ -63,7 +63,7 @@ async function assignOne(
     if (!isGraphRequestError(error)) {
       throw error;
     }
-    // Graph answers a duplicate with the same 400 code as other bad requests, so the list tells them apart.
+    // Graph rejects a duplicate with the same 400 code as other bad requests, so the list tells them apart.
     const current = await listAppRoleAssignedTo(api, input.servicePrincipalId);
     const existing = findAssignment(current, principal.principalId, input.appRoleId);
     if (existing?.id && error.kind === "invalid") {

@@ -35,7 +35,7 @@ async function lookAgain(api: GraphApi, name: string): Promise<SyncApplication |
  * Creates the sync application and its service principal in the source from the cross-tenant synchronization
  * template, or adopts the ones made earlier under the same configuration name. Instantiate has been seen to fail
  * after creating both objects, so a failed instantiate is followed by another look before the error is thrown.
- * New objects may answer 404 for a while: the ids come from the instantiate answer and the readiness step waits.
+ * New objects may return 404 for a while, so the ids come from the instantiate response and the readiness step waits.
  */
 export const createSyncApplicationHandler = defineActivity<CreateSyncApplicationInput, SyncApplication>(
   ActivityNames.createSyncApplication,

@@ -14,7 +14,7 @@ function findAzure2AzureJob(jobs: SynchronizationJob[]): SynchronizationJob | un
 
 /**
  * Creates the `Azure2Azure` synchronization job on the service principal, or adopts the one it has. A service
- * principal holds at most one such job, so a failed create (e.g. "already exists" after a lost answer) is followed
+ * principal has at most one such job, so a failed create (e.g. "already exists" after a lost response) is followed
  * by another look before the error is thrown.
  */
 export const createSyncJobHandler = defineActivity<ServicePrincipalInput, ObjectOutcome>(

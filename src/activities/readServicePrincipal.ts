@@ -11,7 +11,7 @@ import { defineActivity, registerActivity } from "./support/defineActivity";
  * replicated yet": the step returns `{ready: false}` and the orchestrator waits with a durable timer.
  *
  * NOTE: a lasting 403 (a missing permission) also reads as not ready, so it surfaces as the orchestrator's
- * replication timeout; the logged event carries the Graph code to tell the two apart.
+ * replication timeout. The logged event carries the Graph code to tell the two apart.
  */
 export const readServicePrincipalHandler = defineActivity<ServicePrincipalInput, ReadServicePrincipalOutput>(
   ActivityNames.readServicePrincipal,

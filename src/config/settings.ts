@@ -21,7 +21,7 @@ export interface GraphSettings {
   /** PEM file holding the certificate and its private key; live mode only. */
   certificatePath?: string;
   requestTimeoutMs: number;
-  /** Retries inside the Graph client for 429, 503 and 504 answers. */
+  /** Retries inside the Graph client for 429, 503 and 504 responses. */
   maxRetries: number;
 }
 

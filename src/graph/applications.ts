@@ -10,7 +10,7 @@ export const CROSS_TENANT_SYNC_TEMPLATE_ID = "518e5f48-1fc8-4c48-9387-9fdf28b0df
 export const SYNC_APP_ROLE_NAME = "msiam_access";
 
 /**
- * Instantiate answers in the v1.0 shape (`id`); the older beta shape seen in the field uses `objectId`. Both are read.
+ * Instantiate responds in the v1.0 shape (`id`), but the older beta shape uses `objectId`, so both are read.
  */
 type WithObjectId<T> = T & { objectId?: string | null };
 

@@ -80,12 +80,15 @@ export class EmulatorCredential implements TokenCredential {
 }
 
 function tokenRequestError(response: Response, payload: TokenResponse, path: string): GraphRequestError {
-  const code = typeof payload.error === "string" ? payload.error : response.ok ? "invalid_response" : "token_error";
-  // Entra appends trace and correlation ids on further lines; the first line holds the AADSTS code and the reason.
+  let code = response.ok ? "invalid_response" : "token_error";
+  if (typeof payload.error === "string") {
+    code = payload.error;
+  }
+  // Entra appends trace and correlation ids on further lines; the first line contains the AADSTS code and the reason.
   const description =
     typeof payload.error_description === "string"
       ? (payload.error_description.split(/\r?\n/)[0] ?? "")
-      : "no access token in the answer";
+      : "no access token in the response";
   const requestId = response.headers.get("request-id") ?? undefined;
   return new GraphRequestError({
     kind: response.ok ? "unknown" : kindForTokenStatus(response.status),

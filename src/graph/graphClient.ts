@@ -15,7 +15,7 @@ const clients = new Map<string, GraphApi>();
 
 /**
  * Builds a Graph client for one tenant. Middleware order: token for the configured origin, then retries of 429,
- * 503 and 504 answers (honouring `Retry-After`, else exponential backoff with jitter, at most `maxRetries`), then a
+ * 503 and 504 responses (honouring `Retry-After`, else exponential backoff with jitter, at most `maxRetries`), then a
  * timeout per attempt, then fetch.
  */
 export function buildGraphApi(settings: GraphSettings, tenant: string): GraphApi {

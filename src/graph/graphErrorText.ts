@@ -30,7 +30,7 @@ function singleLine(text: string, maxLength: number): string {
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 3)}...` : flat;
 }
 
-/** A token for the message: no whitespace, so that the message can be split on spaces. */
+/** Writes a value as one word of the message, without whitespace, so that the message can be split on spaces. */
 function token(value: string | number | undefined): string {
   if (value === undefined || value === "") {
     return NONE;

@@ -8,7 +8,7 @@ export interface FailedRequest {
   path: string;
 }
 
-/** Maps an HTTP status of a Graph answer to the kind of failure. */
+/** Maps the HTTP status of a Graph response to the kind of failure. */
 export function kindForStatus(status: number | undefined): GraphErrorKind {
   if (status === undefined) {
     return "unknown";
@@ -32,7 +32,7 @@ export function kindForStatus(status: number | undefined): GraphErrorKind {
 }
 
 /**
- * Maps the status of a failed token request. The token endpoint answers 400 (`invalid_client`, `unauthorized_client`)
+ * Maps the status of a failed token request. The token endpoint returns 400 (`invalid_client`, `unauthorized_client`)
  * or 401 for credentials it does not accept, which no retry fixes, so those count as `forbidden`.
  */
 export function kindForTokenStatus(status: number): GraphErrorKind {
@@ -134,7 +134,7 @@ function toDetails(error: unknown, request: FailedRequest): GraphRequestErrorDet
 }
 
 /**
- * Maps any failure of a Graph request (Graph error answer, token failure, network failure, timeout) to a
+ * Maps any failure of a Graph request (Graph error response, token failure, network failure, timeout) to a
  * `GraphRequestError`. The Graph client wraps failures raised inside its middleware in `GraphClientError.customError`,
  * so the original failure is unwrapped first. The original error is kept as `cause`.
  */

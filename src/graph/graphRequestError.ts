@@ -1,8 +1,8 @@
 import { formatGraphError } from "./graphErrorText";
 
 /**
- * How a caller should treat a failed Graph request: `transient` may succeed when retried later; the others will not
- * change without a change of state or input.
+ * How a caller should treat a failed Graph request. A `transient` failure may succeed when retried later. The others
+ * persist until the state or the input changes.
  */
 export type GraphErrorKind = "transient" | "conflict" | "notFound" | "forbidden" | "invalid" | "unknown";
 
@@ -17,7 +17,7 @@ export const GRAPH_ERROR_KINDS: readonly GraphErrorKind[] = [
 
 export interface GraphRequestErrorDetails {
   kind: GraphErrorKind;
-  /** HTTP status; absent when no answer came (timeout, network failure). */
+  /** HTTP status, absent when no response arrived (timeout, network failure). */
   status?: number;
   /** Graph's `error.code`, or a code of this service such as `Timeout` or `NetworkError`. */
   code: string;

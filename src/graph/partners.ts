@@ -19,7 +19,7 @@ export function getPartner(
   return api.get(partnerPath(partnerTenantId));
 }
 
-/** Creates a partner configuration with every setting inherited; Graph answers 409 when it exists already. */
+/** Creates a partner configuration with every setting inherited; Graph returns 409 when it exists already. */
 export async function createPartner(
   api: GraphApi,
   partnerTenantId: string,
@@ -46,7 +46,7 @@ export function getIdentitySynchronization(
   return api.get(identitySynchronizationPath(sourceTenantId));
 }
 
-/** Creates the policy with PUT; Graph answers 409 when it exists already. */
+/** Creates the policy with PUT; Graph returns 409 when it exists already. */
 export function putIdentitySynchronization(
   api: GraphApi,
   sourceTenantId: string,

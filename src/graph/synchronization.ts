@@ -19,7 +19,7 @@ function jobPath(servicePrincipalId: string, jobId: string): string {
   return `${synchronizationPath(servicePrincipalId)}/jobs/${encodeURIComponent(jobId)}`;
 }
 
-/** Checks the credentials against the target; Graph answers 204 when they work and an error otherwise. */
+/** Checks the credentials against the target. Graph returns 204 when they work and an error otherwise. */
 export async function validateCredentials(
   api: GraphApi,
   servicePrincipalId: string,

@@ -32,7 +32,7 @@ export function tenantLookupPath(nameOrId: string): string {
 }
 
 /**
- * Tells whether a token request failed because the tenant does not exist. Entra answers 400 with the documented
+ * Tells whether a token request failed because the tenant does not exist. Entra rejects it with 400 and the documented
  * code AADSTS90002 ("Tenant not found") before any Graph request is made.
  */
 function isUnknownTenantTokenError(error: GraphRequestError): boolean {
@@ -42,8 +42,9 @@ function isUnknownTenantTokenError(error: GraphRequestError): boolean {
 /**
  * Resolves a tenant id or verified domain name to the tenant's id, display name and default domain. The request runs
  * with a token for the tenant that is looked up.
- * @throws TenantNotFoundError when Graph answers 404; TypeError for a value that is neither a GUID nor a domain;
- * GraphRequestError for any other failure.
+ * @throws TenantNotFoundError when Graph returns 404 or the token endpoint reports AADSTS90002.
+ * @throws TypeError for a value that is neither a GUID nor a domain name.
+ * @throws GraphRequestError for any other failure.
  */
 export async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
   const value = nameOrId.trim();

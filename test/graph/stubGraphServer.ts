@@ -10,7 +10,7 @@ export interface RecordedRequest {
 
 export type StubRoute = (request: RecordedRequest, response: ServerResponse) => void;
 
-/** A loopback HTTP server whose answers each test sets; it records every request it gets. */
+/** A loopback HTTP server whose responses each test sets. It records every request it receives. */
 export class StubGraphServer {
   readonly requests: RecordedRequest[] = [];
   route: StubRoute = (_request, response) =>
@@ -64,7 +64,7 @@ export function sendJson(
   response.end(JSON.stringify(body));
 }
 
-/** Answers token requests with a fixed token; returns false for other paths. */
+/** Responds to token requests with a fixed token and returns false for other paths. */
 export function answerToken(request: RecordedRequest, response: ServerResponse, token = "token-1"): boolean {
   if (!request.url.endsWith("/oauth2/v2.0/token")) {
     return false;

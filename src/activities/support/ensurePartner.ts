@@ -7,7 +7,7 @@ import { LogEvents } from "../../telemetry/logEvents";
 
 /**
  * Makes sure the tenant behind `api` has a partner configuration for `partnerTenantId`: creates it, or adopts the one
- * that exists (Graph answers 409 to the create). The outcome's id is the partner's tenant id, the key of the object.
+ * that exists (Graph returns 409 to the create). The outcome's id is the partner's tenant id, the key of the object.
  */
 export async function ensurePartner(api: GraphApi, partnerTenantId: string, log: ActivityLog): Promise<ObjectOutcome> {
   const properties = { objectType: "crossTenantAccessPartner", tenantId: api.tenant };
