@@ -13,7 +13,7 @@ export function isActiveRuntimeStatus(runtimeStatus: string): boolean {
 /**
  * Returns true when `getStatus` failed because the instance does not exist.
  * NOTE: durable-functions 3.5.0 reports this only as an `Error` whose message mentions "HTTP 404"; no error class
- * or status field tells it apart, so the message is matched.
+ * or status field marks it, so the message is matched.
  */
 export function isInstanceNotFoundError(error: unknown): boolean {
   return error instanceof Error && /\bHTTP 404\b/.test(error.message);

@@ -9,7 +9,7 @@ export interface GetOperationDependencies {
   getClient: (context: InvocationContext) => OperationsClient;
 }
 
-/** Creates the handler of `GET /api/operations/{instanceId}`, which answers with a readable summary of the instance. */
+/** Creates the handler of `GET /api/operations/{instanceId}`, which returns a readable summary of the instance. */
 export function createGetOperationHandler(dependencies: GetOperationDependencies) {
   return async function getOperation(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
     const instanceId = request.params.instanceId ?? "";

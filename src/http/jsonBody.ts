@@ -2,7 +2,7 @@ import type { HttpRequest } from "@azure/functions";
 
 import { type FieldProblem } from "./problemDetails";
 
-/** Largest request body accepted, in bytes. It holds about 1,600 quoted object ids; wider scopes should use groups. */
+/** Largest request body accepted, in bytes. It fits about 1,600 quoted object ids, so wider scopes should use groups. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export type JsonBodyResult = { ok: true; value: Record<string, unknown> } | { ok: false; problem: FieldProblem };

@@ -1,7 +1,7 @@
 /**
  * Instance ids the status route accepts: letters, digits, ".", "_", ":" and "-", starting with a letter or digit, at
- * most 100 characters. Onboarding ids (`onboard-<guid>-<guid>`) have 81 characters; the limit leaves room for other
- * operations without letting a path segment carry arbitrary text into the Durable client's URLs.
+ * most 100 characters. Onboarding ids (`onboard-<guid>-<guid>`) have 81 characters. The limit leaves room for ids of
+ * other operations, and the character set keeps arbitrary text out of the Durable client's URLs.
  */
 const INSTANCE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 

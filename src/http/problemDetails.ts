@@ -41,7 +41,7 @@ export function problemResponse(problem: ProblemDetails, headers: Record<string,
   };
 }
 
-/** Builds the 400 answer listing every problem found in a request. */
+/** Builds the 400 problem listing every problem found in a request. */
 export function invalidRequestProblem(errors: FieldProblem[], detail?: string): ProblemDetails {
   const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
   return {
@@ -53,7 +53,7 @@ export function invalidRequestProblem(errors: FieldProblem[], detail?: string): 
   };
 }
 
-/** Builds the 503 answer for a failed call to the Durable task hub; the caller logs the error itself. */
+/** Builds the 503 problem for a failed call to the Durable task hub. The caller logs the error itself. */
 export function orchestrationStoreUnavailableProblem(action: string): ProblemDetails {
   return {
     type: ProblemTypes.dependencyUnavailable,

@@ -25,8 +25,8 @@ export interface StartOnboardingDependencies {
 
 /**
  * Creates the handler of `POST /api/tenant-pairs`: validates the body, resolves both tenants, and starts the pair's
- * onboarding under an id derived from the two tenant ids. Answers 202 with the status URI, or a problem; nothing is
- * started unless the answer is 202.
+ * onboarding under an id derived from the two tenant ids. Returns 202 with the status URI, or a problem. Nothing is
+ * started unless the status is 202.
  */
 export function createStartOnboardingHandler(dependencies: StartOnboardingDependencies) {
   return async function startOnboarding(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -79,8 +79,8 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
 }
 
 /**
- * Starts the onboarding under `instanceId` unless an instance with that id has not ended; an ended one is replaced.
- * Returns false when one is still active.
+ * Starts the onboarding under `instanceId` and replaces an ended instance with that id. Returns false, and starts
+ * nothing, while an instance with that id is still active.
  */
 async function startUnlessActive(
   client: OperationsClient,
@@ -95,7 +95,7 @@ async function startUnlessActive(
     await client.startNew(OrchestratorNames.onboardTenantPair, { instanceId, input });
     return true;
   } catch (error) {
-    // The Durable extension answers 500, not 409, when another request started the same id a moment earlier.
+    // The Durable extension returns 500, not 409, when another request started the same id a moment earlier.
     const raced = await findInstance(client, instanceId);
     if (raced !== undefined && isActiveRuntimeStatus(raced.runtimeStatus)) {
       return false;

@@ -4,7 +4,7 @@ import { MAX_CONFIGURATION_NAME_LENGTH, hasControlCharacter } from "../shared/co
 import { type FieldProblem, toJsonPointer } from "./problemDetails";
 import { isGuid, isTenantReference } from "./tenantReference";
 
-/** Most object ids accepted in each of `scope.users` and `scope.groups`. */
+/** Maximum number of object ids in each of `scope.users` and `scope.groups`. */
 export const MAX_SCOPE_IDS = 1000;
 
 /** Body of `POST /api/tenant-pairs` after validation. Object ids are lower-case. */

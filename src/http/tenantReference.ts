@@ -3,7 +3,7 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // RFC 1123 host name label: letters, digits and inner hyphens, 1 to 63 characters.
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-/** Longest domain name in DNS text form (RFC 1035). */
+/** Maximum length of a domain name in DNS text form (RFC 1035). */
 export const MAX_DOMAIN_NAME_LENGTH = 253;
 
 export function isGuid(value: string): boolean {

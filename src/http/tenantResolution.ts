@@ -58,7 +58,7 @@ function lookupFailedProblem(name: string, reason: unknown): ProblemDetails {
       detail: `Looking up tenant '${name}' failed unexpectedly. Nothing was started.`,
     };
   }
-  // A GraphRequestError message is one line that holds no secret.
+  // A GraphRequestError message is one line that contains no secret.
   if (reason.kind === "transient") {
     return {
       ...problem,

@@ -14,7 +14,7 @@ import { configureTenantPolicies, resolveTenants } from "./onboarding/tenantPoli
  * Onboards a source → target tenant pair for cross-tenant synchronization, one activity per Graph step. Every step
  * adopts what a previous run left in place, so a failed onboarding can be started again for the same pair.
  *
- * Fails with an `OnboardingStepError` naming the step; the custom status then holds that step's Graph code and
+ * Fails with an `OnboardingStepError` naming the step. The custom status then contains that step's Graph code and
  * request id.
  */
 export function* onboardTenantPair(context: df.OrchestrationContext): Generator<df.Task, OnboardingResult, unknown> {

@@ -29,7 +29,7 @@ export type ObjectDetail = Record<string, string | number | boolean | null>;
 
 /**
  * One directory object or policy setting. `created` is true when this run created it, or for a `policyFlag` when
- * this run changed its value; false when it was already in place and adopted.
+ * this run changed its value. It is false when the object was already in place and adopted.
  */
 export interface TenantObjectRecord {
   type: TenantObjectType;

@@ -25,12 +25,12 @@ export type OnboardingStepName = (typeof OnboardingStepNames)[number];
 
 export type StepState = "pending" | "running" | "waiting" | "succeeded" | "failed";
 
-/** Why a step failed, taken from the activity's error text. */
+/** Cause of a step failure, taken from the activity's error text. */
 export interface StepError {
   message: string;
   /** Graph's `error.code`, when the failure came from a Graph response. */
   graphCode?: string;
-  /** Graph's `request-id`, which Microsoft support asks for. */
+  /** Graph's `request-id`, which Microsoft support requests in a support case. */
   requestId?: string;
 }
 
@@ -42,7 +42,7 @@ export interface StepRecord {
   /** ISO 8601 times from the orchestration's replay-safe clock. */
   startedAt?: string;
   endedAt?: string;
-  /** What a waiting step waits for, e.g. "service principal replication". */
+  /** Condition a waiting step waits for, e.g. "service principal replication". */
   waitingFor?: string;
   /** Short outcome for people, e.g. "created application 5b0d…". */
   detail?: string;

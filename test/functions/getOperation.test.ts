@@ -23,7 +23,7 @@ beforeEach(() => {
 });
 
 describe("GET /api/operations/{instanceId}", () => {
-  it("answers 200 with the summary", async () => {
+  it("returns 200 with the summary", async () => {
     await client.startNew("onboardTenantPair", {
       instanceId: "onboard-a-b",
       input: { source: "a.com", target: "b.com", sourceTenantId: "a", targetTenantId: "b", scope: { users: ["u"], groups: [] } },
@@ -40,7 +40,7 @@ describe("GET /api/operations/{instanceId}", () => {
     });
   });
 
-  it("answers 404 for an unknown id", async () => {
+  it("returns 404 for an unknown id", async () => {
     const { response, json } = await get("onboard-missing");
 
     expect(response.status).toBe(404);
@@ -48,13 +48,13 @@ describe("GET /api/operations/{instanceId}", () => {
     expect(json.detail).toContain("onboard-missing");
   });
 
-  it("answers 400 for a malformed id", async () => {
+  it("returns 400 for a malformed id", async () => {
     const { response } = await get("../instances");
 
     expect(response.status).toBe(400);
   });
 
-  it("answers 503 when the task hub fails", async () => {
+  it("returns 503 when the task hub fails", async () => {
     client.getStatusError = new Error("socket hang up");
     const { response } = await get("onboard-a-b");
 

@@ -65,7 +65,7 @@ beforeEach(() => {
 });
 
 describe("POST /api/tenant-pairs", () => {
-  it("starts the onboarding and answers 202 with the status URI", async () => {
+  it("starts the onboarding and returns 202 with the status URI", async () => {
     const { response, json } = await send({ ...validBody, configurationName: "HR sync" });
 
     expect(response.status).toBe(202);
@@ -94,7 +94,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(text).not.toContain("function-key");
   });
 
-  it("answers 400 with every problem and starts nothing", async () => {
+  it("returns 400 with every problem and starts nothing", async () => {
     const { response, json } = await send({ source: "x", target: "x", scope: {}, more: 1 });
 
     expect(response.status).toBe(400);
@@ -109,7 +109,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(0);
   });
 
-  it("answers 400 when two names resolve to one tenant", async () => {
+  it("returns 400 when two names resolve to one tenant", async () => {
     const { response, json } = await send({ ...validBody, target: SOURCE_ID });
 
     expect(response.status).toBe(400);
@@ -117,7 +117,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(0);
   });
 
-  it("answers 422 naming each unknown tenant", async () => {
+  it("returns 422 naming each unknown tenant", async () => {
     const { response, json } = await send({ ...validBody, source: "nowhere.example", target: "neither.example" });
 
     expect(response.status).toBe(422);
@@ -126,7 +126,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(0);
   });
 
-  it("answers 503 when Graph is unavailable", async () => {
+  it("returns 503 when Graph is unavailable", async () => {
     lookupError = new GraphRequestError({
       kind: "transient",
       status: 503,
@@ -142,7 +142,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(0);
   });
 
-  it("answers 502 when Graph rejects the lookup", async () => {
+  it("returns 502 when Graph rejects the lookup", async () => {
     lookupError = new GraphRequestError({
       kind: "forbidden",
       status: 403,
@@ -156,7 +156,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(response.status).toBe(502);
   });
 
-  it("answers 409 while the pair's onboarding runs, however the tenants are named", async () => {
+  it("returns 409 while the pair's onboarding runs", async () => {
     await send(validBody);
     const { response, json } = await send({ ...validBody, source: SOURCE_ID.toUpperCase() });
 
@@ -166,7 +166,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(1);
   });
 
-  it("answers 409 when another request starts the pair first", async () => {
+  it("returns 409 when another request starts the pair first", async () => {
     client.beforeStart = (instanceId) => {
       client.beforeStart = undefined;
       void client.startNew("onboardTenantPair", { instanceId, input: {} });
@@ -188,7 +188,7 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(2);
   });
 
-  it("answers 503 when the task hub fails", async () => {
+  it("returns 503 when the task hub fails", async () => {
     client.getStatusError = new Error("The operation failed with an unexpected status code: 500");
     const { response } = await send(validBody);
 

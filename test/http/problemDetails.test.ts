@@ -9,7 +9,7 @@ import {
 } from "../../src/http/problemDetails";
 
 describe("problem details", () => {
-  it("answers with the problem's status and media type", () => {
+  it("returns with the problem's status and media type", () => {
     const response = problemResponse(invalidRequestProblem([{ pointer: "/source", detail: "is required" }]));
     expect(response.status).toBe(400);
     expect((response.headers as Record<string, string>)["Content-Type"]).toBe(PROBLEM_CONTENT_TYPE);

@@ -1,7 +1,7 @@
 import { parseGraphErrorText } from "../../graph/graphErrorText";
 import type { StepError } from "../../shared/onboardingStatus";
 
-/** A failed activity call as the orchestrator sees it: the activity's message and what Graph said, if anything. */
+/** Failed activity call as the orchestrator sees it: the activity's message and Graph's error fields, if any. */
 export interface ActivityFailure extends StepError {
   /** Graph error kind, or "unknown" when the text is not a Graph error line. */
   kind: string;

@@ -12,7 +12,7 @@ export function hasCycleEndedSince(job: SyncJobStatus, startedAt: Date): boolean
   );
 }
 
-/** A quarantined job retries only after hours, so the first-cycle wait stops at once. */
+/** Tells whether the job is in quarantine. A quarantined job retries only after hours, so the wait stops at once. */
 export function isQuarantined(job: SyncJobStatus): boolean {
   return job.quarantine !== null || job.statusCode === "Quarantine";
 }

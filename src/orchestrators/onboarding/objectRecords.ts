@@ -21,12 +21,12 @@ export function createObjectLedger(): ObjectLedger {
   return { target: [], source: [] };
 }
 
-/** A partner configuration, keyed by the other tenant's id. */
+/** Records a partner configuration, keyed by the other tenant's id. */
 export function partnerRecord(partnerTenantId: string, outcome: ObjectOutcome): TenantObjectRecord {
   return { type: "partner", id: outcome.id || partnerTenantId, created: outcome.created };
 }
 
-/** The target's identity synchronization policy, keyed by the source tenant's id. */
+/** Records the target's identity synchronization policy, keyed by the source tenant's id. */
 export function identitySynchronizationRecord(
   sourceTenantId: string,
   outcome: AllowInboundSyncOutput,
@@ -39,7 +39,7 @@ export function identitySynchronizationRecord(
   };
 }
 
-/** A flag under a partner configuration, e.g. `automaticUserConsentSettings.inboundAllowed`. */
+/** Records a flag under a partner configuration, e.g. `automaticUserConsentSettings.inboundAllowed`. */
 export function policyFlagRecord(partnerTenantId: string, flag: string, outcome: FlagOutcome): TenantObjectRecord {
   return {
     type: "policyFlag",
@@ -97,8 +97,14 @@ export function describeRecords(records: readonly TenantObjectRecord[]): string 
   const created = records.filter((record) => record.created).length;
   if (records.length === 1) {
     const [record] = records;
-    const verb = record?.type === "policyFlag" ? (created ? "set" : "already set") : created ? "created" : "adopted";
-    return `${verb} ${record?.type} ${record?.id}`;
+    return `${recordVerb(record?.type, created === 1)} ${record?.type} ${record?.id}`;
   }
   return `${created} created, ${records.length - created} adopted`;
+}
+
+function recordVerb(type: TenantObjectRecord["type"] | undefined, created: boolean): string {
+  if (type === "policyFlag") {
+    return created ? "set" : "already set";
+  }
+  return created ? "created" : "adopted";
 }

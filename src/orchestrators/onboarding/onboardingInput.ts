@@ -1,8 +1,8 @@
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
 
 /**
- * Checks the orchestration input's shape. The HTTP starter validates requests in full; this guards against an
- * instance started some other way, so that it fails with a clear message instead of a TypeError deep in a step.
+ * Checks the orchestration input's shape. The HTTP starter validates requests in full. This check covers an instance
+ * started some other way, which then fails with a clear message instead of a TypeError deep in a step.
  */
 export function readOnboardingRequest(input: unknown): OnboardingRequest {
   const problems: string[] = [];

@@ -13,7 +13,7 @@ import {
 import { OnboardingStepError } from "./onboardingStepError";
 import { createOnboardingStatus, markAttempt, markFailed, markSucceeded, markWaiting } from "./stepStatus";
 
-/** What a bounded poll returned last, and whether it stopped because the time was up. */
+/** Output of the last call of a bounded poll, and whether the poll stopped because the time was up. */
 export interface PollOutcome<T> {
   output: T;
   timedOut: boolean;

@@ -1,8 +1,8 @@
 import type { OnboardingStepName, StepError } from "../../shared/onboardingStatus";
 
 /**
- * Ends a failed onboarding. Its message names the step, so that the orchestration's failure output says where it
- * stopped; the structured details live in the step record of the custom status, not in the message.
+ * Error that ends a failed onboarding. Its message names the step, so the orchestration's failure output shows where
+ * it stopped. The structured details are in the step record of the custom status, not in the message.
  */
 export class OnboardingStepError extends Error {
   override readonly name = "OnboardingStepError";

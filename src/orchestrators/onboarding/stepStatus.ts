@@ -6,7 +6,7 @@ import {
   type StepRecord,
 } from "../../shared/onboardingStatus";
 
-/** Longest message kept in a step record, so that the custom status stays far below Durable's 16 KB limit. */
+/** Maximum length of a text in a step record, so the custom status stays far below Durable's 16 KB limit. */
 export const MAX_STATUS_TEXT_LENGTH = 500;
 
 /** Creates the status of a run that has not started a step yet: every step pending. */
