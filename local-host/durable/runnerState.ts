@@ -1,0 +1,123 @@
+import { type Action, ActionType, type RetryOptions, decodeActionInput, retryDelayMs, takesTaskId } from "./actions";
+import { EventType, type HistoryEvent, completionKey, isFailureEvent } from "./historyEvents";
+
+/** A call made with retry options whose outcome is still open. */
+export interface RetryGroup {
+    kind: "activity" | "subOrchestration";
+    name: string;
+    input: unknown;
+    instanceId: string | undefined;
+    options: RetryOptions;
+    /** The attempt now running or last failed, from 1. */
+    attempt: number;
+    currentTaskId: number;
+    /** The retry timer the library waits for after a failed attempt, or null while an attempt runs. */
+    timerId: number | null;
+}
+
+/**
+ * The host's mirror of the library's task numbering for one execution. The library never checks scheduling
+ * events, so completions must carry the ids it will assign: one counter per execution, taken by each new leaf
+ * action in yield order and by each retry timer and retry attempt when the failure or timer event is replayed.
+ */
+export interface RunnerState {
+    nextId: number;
+    /** Task id (or null for actions without one) of each leaf action already handled, by leaf index. */
+    leafIds: (number | null)[];
+    retries: RetryGroup[];
+}
+
+export function initialRunnerState(): RunnerState {
+    return { nextId: 0, leafIds: [], retries: [] };
+}
+
+function findRetryGroup(state: RunnerState, event: HistoryEvent): RetryGroup | undefined {
+    const key = completionKey(event);
+    if (typeof key !== "number") {
+        return undefined;
+    }
+    if (event.EventType === EventType.TimerFired) {
+        return state.retries.find((group) => group.timerId === key);
+    }
+    return state.retries.find((group) => group.currentTaskId === key && group.timerId === null);
+}
+
+/**
+ * Returns how many of `events` (in arrival order) one episode may deliver. An event that moves a retry takes a
+ * task id while the library replays it, before the orchestrator code resumes; so it is delivered alone, and other
+ * events stop before it. Then the ids that new actions take follow the retry's id, as in the library.
+ */
+export function deliverableCount(events: HistoryEvent[], state: RunnerState): number {
+    const firstRetryEvent = events.findIndex((event) => findRetryGroup(state, event) !== undefined);
+    if (firstRetryEvent === -1) {
+        return events.length;
+    }
+    return firstRetryEvent === 0 ? 1 : firstRetryEvent;
+}
+
+export type RetryFollowUp =
+    | { kind: "timer"; timerId: number; fireAt: Date }
+    | { kind: "attempt"; taskId: number; group: RetryGroup };
+
+/** Advances the retry that `event` answers, mirroring durable-functions' `RetryableTask.trySetValue`. */
+export function applyRetryEvent(state: RunnerState, event: HistoryEvent, now: number): RetryFollowUp | undefined {
+    const group = findRetryGroup(state, event);
+    if (!group) {
+        return undefined;
+    }
+    if (event.EventType === EventType.TimerFired) {
+        group.timerId = null;
+        if (group.attempt >= group.options.maxNumberOfAttempts) {
+            state.retries = state.retries.filter((candidate) => candidate !== group);
+            return undefined;
+        }
+        group.attempt += 1;
+        group.currentTaskId = state.nextId++;
+        return { kind: "attempt", taskId: group.currentTaskId, group };
+    }
+    if (!isFailureEvent(event)) {
+        state.retries = state.retries.filter((candidate) => candidate !== group);
+        return undefined;
+    }
+    // After the last attempt the library still waits for a retry timer before it fails the task, so one fires now.
+    const lastAttempt = group.attempt >= group.options.maxNumberOfAttempts;
+    const delay = lastAttempt ? 0 : retryDelayMs(group.options, group.attempt);
+    group.timerId = state.nextId++;
+    return { kind: "timer", timerId: group.timerId, fireAt: new Date(now + delay) };
+}
+
+export interface PlannedAction {
+    action: Action;
+    leafIndex: number;
+    taskId: number | null;
+}
+
+/** Numbers the leaf actions not handled yet and opens retry groups for those with retry options. */
+export function planNewActions(state: RunnerState, leaves: Action[]): PlannedAction[] {
+    const planned: PlannedAction[] = [];
+    for (let leafIndex = state.leafIds.length; leafIndex < leaves.length; leafIndex++) {
+        const action = leaves[leafIndex] as Action;
+        const taskId = takesTaskId(action) ? state.nextId++ : null;
+        state.leafIds.push(taskId);
+        planned.push({ action, leafIndex, taskId });
+        const retryKind =
+            action.actionType === ActionType.CallActivityWithRetry
+                ? "activity"
+                : action.actionType === ActionType.CallSubOrchestratorWithRetry
+                  ? "subOrchestration"
+                  : undefined;
+        if (retryKind && taskId !== null && action.retryOptions) {
+            state.retries.push({
+                kind: retryKind,
+                name: action.functionName ?? "",
+                input: decodeActionInput(action),
+                instanceId: action.instanceId,
+                options: action.retryOptions,
+                attempt: 1,
+                currentTaskId: taskId,
+                timerId: null,
+            });
+        }
+    }
+    return planned;
+}
