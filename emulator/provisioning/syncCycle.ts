@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import type { EmulatorState } from "../state/emulatorState";
+import type { JsonObject, ServicePrincipalRecord, SyncJobRecord, TenantDirectory } from "../state/model";
+import { checkSyncCredentials } from "../sync/credentialCheck";
+import { credentialValue } from "../sync/credentials";
+import { graphTime, NEVER, quarantineJob } from "../sync/jobModel";
+import { readUserMappings } from "./attributeMappings";
+import { writeProvisioningLog } from "./provisioningLog";
+import { usersInScope } from "./scope";
+import { createSyncedUser, findSyncedUser, syncedUsersFrom, updateSyncedUser } from "./targetUsers";
+
+/** Successive complete failures after which a job goes to quarantine. */
+export const QUARANTINE_AFTER_FAILURES = 3;
+
+interface CycleContext {
+  state: EmulatorState;
+  source: TenantDirectory;
+  sp: ServicePrincipalRecord;
+  job: SyncJobRecord;
+  cycleId: string;
+  began: number;
+}
+
+function execution(context: CycleContext, counts: { entitled: number; exported: number }, error: JsonObject | null): JsonObject {
+  return {
+    activityIdentifier: context.cycleId,
+    countEntitled: counts.entitled,
+    countEntitledForProvisioning: counts.entitled,
+    countEscrowed: 0,
+    countEscrowedRaw: 0,
+    countExported: counts.exported,
+    countExports: counts.exported,
+    countImported: counts.entitled,
+    countImportedDeltas: counts.entitled,
+    countImportedReferenceDeltas: 0,
+    error,
+    state: error === null ? "Succeeded" : "Failed",
+    timeBegan: graphTime(context.began),
+    timeEnded: graphTime(context.state.now()),
+  };
+}
+
+function failCycle(context: CycleContext, code: string, message: string): void {
+  const { source, sp, job, cycleId } = context;
+  const now = context.state.now();
+  for (const user of usersInScope(source, sp)) {
+    const reason = `The user could not be provisioned. ${message}`;
+    const target = { id: "", displayName: user.resource.displayName };
+    const entry = { jobId: job.resource.id, cycleId, status: "failure" as const, error: { code, reason } };
+    writeProvisioningLog(source, sp, { ...entry, action: "create", source: user.resource, target }, now);
+  }
+  const error: JsonObject = { code, message, tenantActionable: true };
+  const status = job.resource.status;
+  status.lastExecution = execution(context, { entitled: 0, exported: 0 }, error);
+  status.countSuccessiveCompleteFailures += 1;
+  if (status.countSuccessiveCompleteFailures >= QUARANTINE_AFTER_FAILURES) {
+    quarantineJob(job, "EncounteredQuarantineException", error, now);
+  }
+}
+
+/** Creates, updates and deletes target users; returns how many changes were exported. */
+function provisionUsers(context: CycleContext, target: TenantDirectory): number {
+  const { state, source, sp, job, cycleId } = context;
+  const base = { jobId: job.resource.id, cycleId };
+  const inScope = usersInScope(source, sp);
+  const inScopeIds = new Set(inScope.map((user) => user.resource.id));
+  const sample = inScope[0]?.resource ?? [...source.users.values()][0]?.resource;
+  const mappings = sample === undefined ? [] : readUserMappings(job.schema, sample);
+  let exported = 0;
+  for (const user of inScope) {
+    const existing = findSyncedUser(target, source.tenantId, user.resource.id);
+    if (existing === undefined && !user.resource.accountEnabled) {
+      const reason = "The source user is disabled, so no account is created in the target.";
+      const entry = { ...base, action: "other" as const, status: "skipped" as const, source: user.resource, target: null };
+      writeProvisioningLog(source, sp, { ...entry, error: { code: "SkippedDisabledUser", reason } }, state.now());
+    } else if (existing === undefined) {
+      const created = createSyncedUser(target, source.tenantId, user.resource, mappings, state.now());
+      const entry = { ...base, action: "create" as const, status: "success" as const, source: user.resource, target: created.resource };
+      writeProvisioningLog(source, sp, entry, state.now());
+      exported += 1;
+    } else {
+      const changes = updateSyncedUser(existing, user.resource, mappings);
+      if (changes.length > 0) {
+        const entry = { ...base, action: "update" as const, status: "success" as const, source: user.resource, target: existing.resource };
+        writeProvisioningLog(source, sp, { ...entry, modifiedProperties: changes }, state.now());
+        exported += 1;
+      }
+    }
+  }
+  for (const synced of syncedUsersFrom(target, source.tenantId)) {
+    const sourceId = synced.syncSource?.sourceId ?? "";
+    if (!inScopeIds.has(sourceId)) {
+      // NOTE: Entra soft-deletes the B2B user (restorable for 30 days); the emulator removes it.
+      target.users.delete(synced.resource.id);
+      const sourceUser = source.users.get(sourceId)?.resource ?? { id: sourceId, displayName: "" };
+      const entry = { ...base, action: "delete" as const, status: "success" as const, source: sourceUser, target: synced.resource };
+      writeProvisioningLog(source, sp, entry, state.now());
+      exported += 1;
+    }
+  }
+  return exported;
+}
+
+/**
+ * Runs one sync cycle of a job: checks credentials and cross-tenant policies, then provisions the users in scope.
+ * A failed check fails the whole cycle; the third successive complete failure puts the job in quarantine.
+ */
+export function runSyncCycle(state: EmulatorState, source: TenantDirectory, sp: ServicePrincipalRecord, job: SyncJobRecord): void {
+  const context: CycleContext = { state, source, sp, job, cycleId: randomUUID(), began: state.now() };
+  const check = checkSyncCredentials(state, source.tenantId, sp.secrets, sp.secretsExpired);
+  const target = state.tenants.get((credentialValue(sp.secrets, "CompanyId") ?? "").toLowerCase());
+  if (!check.ok || target === undefined) {
+    const failure = check.ok ? { code: "InvalidCredentials", message: "The target tenant was not found." } : check;
+    failCycle(context, failure.code, failure.message);
+    return;
+  }
+  const exported = provisionUsers(context, target);
+  const status = job.resource.status;
+  const entitled = usersInScope(source, sp).length;
+  const lastExecution = execution(context, { entitled, exported }, null);
+  status.lastExecution = lastExecution;
+  status.lastSuccessfulExecution = lastExecution;
+  if (exported > 0) {
+    status.lastSuccessfulExecutionWithExports = lastExecution;
+  }
+  status.countSuccessiveCompleteFailures = 0;
+  const ended = graphTime(state.now());
+  if (status.steadyStateFirstAchievedTime === NEVER) {
+    status.steadyStateFirstAchievedTime = ended;
+  }
+  status.steadyStateLastAchievedTime = ended;
+  status.synchronizedEntryCountByType = [{ key: "user to user", value: syncedUsersFrom(target, source.tenantId).length }];
+}

@@ -1,0 +1,15 @@
+import type { EmulatorState } from "./emulatorState";
+
+/** Schedules sync cycles of active jobs. */
+export interface SyncScheduler {
+  /** Schedules the job's next cycle one interval from now, unless one is already pending. */
+  schedule(tenantId: string, servicePrincipalId: string, jobId: string): void;
+  cancel(jobId: string): void;
+  cancelAll(): void;
+}
+
+/** What route handlers and admin routes work with. */
+export interface EmulatorServices {
+  state: EmulatorState;
+  scheduler: SyncScheduler;
+}
