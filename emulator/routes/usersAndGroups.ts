@@ -1,6 +1,6 @@
 import { Permissions } from "../auth/permissions";
 import { resourceNotFound } from "../http/graphError";
-import { collectionResult, entityResult, selectProperties } from "../http/odata";
+import { collectionResult, entityResult } from "../http/odata";
 import type { RouteDefinition } from "../http/routeTypes";
 
 /** Properties Graph returns for a user without `$select`. */
@@ -80,9 +80,12 @@ export const userAndGroupRoutes: RouteDefinition[] = [
       }
       const members = group.memberIds
         .map((id) => request.tenant.users.get(id)?.resource)
-        .filter((user) => user !== undefined)
-        .map((user) => ({ "@odata.type": "#microsoft.graph.user", ...selectProperties(request, user, USER_DEFAULT_PROPERTIES) }));
-      return collectionResult(request, members, { contextFragment: "directoryObjects", filterableProperties: USER_FILTERABLE });
+        .filter((user) => user !== undefined);
+      return collectionResult(request, members, {
+        contextFragment: "directoryObjects",
+        filterableProperties: USER_FILTERABLE,
+        defaultProperties: USER_DEFAULT_PROPERTIES,
+      });
     },
   },
 ];

@@ -51,7 +51,7 @@ const TENANT_B_USERS: FixtureUser[] = [
 
 const TENANT_C_USERS: FixtureUser[] = [
   { id: "c1000000-0000-4000-8000-000000000001", alias: "JoniS", givenName: "Joni", surname: "Sherman", jobTitle: "Paralegal" },
-  { id: "c1000000-0000-4000-8000-000000000002", alias: "LeeG", givenName: "Lee", surname: "Gu", jobTitle: "Director" },
+  { id: "c1000000-0000-4000-8000-000000000002", alias: "PattiO", givenName: "Patti", surname: "O'Fernandez", jobTitle: "Director" },
 ];
 
 function buildUser(user: FixtureUser, domain: string): UserRecord {
