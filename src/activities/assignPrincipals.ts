@@ -63,12 +63,18 @@ async function assignOne(
     if (!isGraphRequestError(error)) {
       throw error;
     }
-    // Graph rejects a duplicate with the same 400 code as other bad requests, so the list tells them apart.
+    // Graph rejects a duplicate with the same 400 code as other bad requests, so the list tells them apart. It also
+    // shows an assignment that a failed create made anyway.
     const current = await listAppRoleAssignedTo(api, input.servicePrincipalId);
     const existing = findAssignment(current, principal.principalId, input.appRoleId);
-    if (existing?.id && error.kind === "invalid") {
-      log.event(LogEvents.principalAlreadyAssigned, { id: existing.id, ...principal });
-      return { ...principal, assignmentId: existing.id, created: false };
+    if (existing?.id) {
+      const created = error.kind !== "invalid";
+      log.event(created ? LogEvents.objectCreated : LogEvents.principalAlreadyAssigned, {
+        id: existing.id,
+        ...principal,
+        afterError: error.code,
+      });
+      return { ...principal, assignmentId: existing.id, created };
     }
     throw error.kind === "invalid" || error.kind === "notFound"
       ? error.withContext(`${principal.principalType} ${principal.principalId} could not be assigned`)
