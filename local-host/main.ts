@@ -40,11 +40,7 @@ async function main(): Promise<number> {
         process.stderr.write(`${prefix}: ${toError(error).message}\n`);
         return 1;
     }
-    process.stdout.write(`Functions host listening on ${host.url}\n`);
-    for (const fn of host.functions) {
-        process.stdout.write(`  ${fn.name}: ${fn.trigger}${fn.route ? ` ${fn.route}` : ""}\n`);
-    }
-    await new Promise<void>((resolve) => {
+    const stopped = new Promise<void>((resolve) => {
         const stop = (signal: string) => {
             hostLog("Information", `Received ${signal}; stopping.`);
             host.close().then(resolve, (error: unknown) => {
@@ -55,6 +51,13 @@ async function main(): Promise<number> {
         process.once("SIGINT", () => stop("SIGINT"));
         process.once("SIGTERM", () => stop("SIGTERM"));
     });
+    // One write, after the signal handlers, so a reader that sees the listening line sees the function list too.
+    const lines = [`Functions host listening on ${host.url}`];
+    for (const fn of host.functions) {
+        lines.push(`  ${fn.name}: ${fn.trigger}${fn.route ? ` ${fn.route}` : ""}`);
+    }
+    process.stdout.write(`${lines.join("\n")}\n`);
+    await stopped;
     hostLog("Information", "Host stopped.");
     return 0;
 }
