@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { parseGraphErrorText } from "../graph/graphErrorText";
 import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
 
 /** The fields of a Durable `DurableOrchestrationStatus` that the summary reads. */
@@ -97,6 +98,9 @@ export function buildOperationSummary(status: OrchestrationStatusLike): Operatio
   if (error !== undefined) {
     summary.error = error;
   }
+  if (status.runtimeStatus === "Failed") {
+    summary.steps = markFailedStep(steps, error);
+  }
   return summary;
 }
 
@@ -132,8 +136,43 @@ function describeError(
   if (failed?.error !== undefined) {
     return { step: failed.name, ...failed.error };
   }
-  const message = typeof status.output === "string" && status.output !== "" ? status.output : "no message recorded";
-  return { step: currentStep, message };
+  return errorFromFailureOutput(status.output, currentStep);
+}
+
+const ORCHESTRATOR_FAILED_PREFIX = /^Orchestrator function '[^']*' failed:\s*/;
+const STEP_FAILED = /^Onboarding step (\w+) failed:/;
+
+/**
+ * Reads the error from the failure output alone, for a store that kept the custom status of an earlier episode. The
+ * output is the orchestrator's error message, which names the step and may carry a Graph error line.
+ */
+function errorFromFailureOutput(output: unknown, currentStep: string | null): OperationError {
+  const text = typeof output === "string" && output !== "" ? output : "no message recorded";
+  const message = text.replace(ORCHESTRATOR_FAILED_PREFIX, "");
+  const error: OperationError = { step: STEP_FAILED.exec(message)?.[1] ?? currentStep, message };
+  const graphError = parseGraphErrorText(message);
+  if (graphError?.code !== undefined) {
+    error.graphCode = graphError.code;
+  }
+  if (graphError?.requestId !== undefined) {
+    error.requestId = graphError.requestId;
+  }
+  return error;
+}
+
+/** Shows the failed step as failed when the stored custom status still has it running or waiting. */
+function markFailedStep(steps: StepRecord[], error: OperationError | undefined): StepRecord[] {
+  if (error === undefined) {
+    return steps;
+  }
+  return steps.map((step) => {
+    if (step.name !== error.step || (step.state !== "running" && step.state !== "waiting")) {
+      return step;
+    }
+    const { waitingFor: _waitingFor, ...rest } = step;
+    const { step: _step, ...stepError } = error;
+    return { ...rest, state: "failed", error: stepError };
+  });
 }
 
 function toIsoTime(time: Date | string): string {

@@ -18,7 +18,11 @@ export async function resolveTenantPair(
   source: string,
   target: string,
 ): Promise<TenantPairResolution> {
-  const [sourceResult, targetResult] = await Promise.allSettled([resolveTenant(source), resolveTenant(target)]);
+  // Domain names and GUIDs are case-insensitive, so lookups use the lower-case form and messages the caller's form.
+  const [sourceResult, targetResult] = await Promise.allSettled([
+    resolveTenant(source.toLowerCase()),
+    resolveTenant(target.toLowerCase()),
+  ]);
   if (sourceResult.status === "fulfilled" && targetResult.status === "fulfilled") {
     return { ok: true, source: sourceResult.value, target: targetResult.value };
   }

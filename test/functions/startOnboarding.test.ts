@@ -28,7 +28,7 @@ async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
   if (lookupError !== undefined) {
     throw lookupError;
   }
-  const tenant = tenants[nameOrId.toLowerCase()];
+  const tenant = tenants[nameOrId];
   if (tenant === undefined) {
     throw new TenantNotFoundError(nameOrId);
   }
@@ -115,6 +115,14 @@ describe("POST /api/tenant-pairs", () => {
     expect(response.status).toBe(400);
     expect(json.errors).toEqual([{ pointer: "/target", detail: "names the same tenant as source" }]);
     expect(client.started).toHaveLength(0);
+  });
+
+  it("looks domain names up in lower case", async () => {
+    const { response, json } = await send({ ...validBody, target: "FABRIKAM.onmicrosoft.com" });
+
+    expect(response.status).toBe(202);
+    expect(json.id).toBe(INSTANCE_ID);
+    expect((client.started[0]?.options?.input as { target: string }).target).toBe("FABRIKAM.onmicrosoft.com");
   });
 
   it("returns 422 naming each unknown tenant", async () => {

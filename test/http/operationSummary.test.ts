@@ -82,6 +82,24 @@ describe("buildOperationSummary", () => {
     expect(summary.error).toEqual({ step: "ensureTargetPartner", message: "Invalid onboarding input: x." });
   });
 
+  it("reads step and Graph fields from the failure output", () => {
+    const graphLine =
+      "Graph forbidden error 403 Authorization_RequestDenied on POST /policies/crossTenantAccessPolicy/partners: " +
+      "Insufficient privileges. (request-id req-403)";
+    const output = `Orchestrator function 'onboardTenantPair' failed: Onboarding step ensureTargetPartner failed: ${graphLine}`;
+    const summary = buildOperationSummary(status({ runtimeStatus: "Failed", output }));
+
+    expect(summary.error).toEqual({
+      step: "ensureTargetPartner",
+      message: `Onboarding step ensureTargetPartner failed: ${graphLine}`,
+      graphCode: "Authorization_RequestDenied",
+      requestId: "req-403",
+    });
+    const step = summary.steps.find((s) => s.name === "ensureTargetPartner");
+    expect(step?.state).toBe("failed");
+    expect(step?.error?.graphCode).toBe("Authorization_RequestDenied");
+  });
+
   it("reports the reason of a terminated run", () => {
     const summary = buildOperationSummary(status({ runtimeStatus: "Terminated", output: "operator stopped it" }));
     expect(summary.error?.message).toBe("The operation was terminated: operator stopped it");
