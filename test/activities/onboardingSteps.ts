@@ -29,7 +29,8 @@ export async function preparePolicies(emulator: EmulatorHarness): Promise<void> 
 export async function waitUntilReady(emulator: EmulatorHarness, servicePrincipalId: string, timeoutMs = 3000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const output = await readServicePrincipalHandler({ sourceTenantId: TENANT_A_ID, servicePrincipalId }, emulator.context());
+    const probe = { sourceTenantId: TENANT_A_ID, servicePrincipalId };
+    const output = await readServicePrincipalHandler(probe, emulator.context());
     if (output.ready || Date.now() > deadline) {
       return output;
     }

@@ -10,10 +10,21 @@ import { readServicePrincipalHandler } from "../../src/activities/readServicePri
 import { validateSyncCredentialsHandler } from "../../src/activities/validateSyncCredentials";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
 import { collection, EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
-import { CONFIGURATION_NAME, PAIR, prepareApplication, preparePolicies, waitUntilReady } from "./onboardingSteps";
+import {
+  CONFIGURATION_NAME,
+  PAIR,
+  prepareApplication,
+  preparePolicies,
+  type ReadyApplication,
+  waitUntilReady,
+} from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
 const input = { ...PAIR, configurationName: CONFIGURATION_NAME };
+
+function validationInput(application: ReadyApplication) {
+  return { ...PAIR, servicePrincipalId: application.servicePrincipalId };
+}
 
 async function syncApplications(): Promise<Json[]> {
   const applications = collection(await emulator.dump(TENANT_A_ID), "applications");
@@ -40,19 +51,26 @@ describe("createSyncApplication", () => {
     const adopted = await createSyncApplicationHandler(input, emulator.context());
     expect(adopted).toEqual({ ...created, created: false });
     expect(await syncApplications()).toHaveLength(1);
-    expect(collection(await emulator.dump(TENANT_A_ID), "servicePrincipals").filter((sp) => sp["appId"] === created.appId))
-      .toHaveLength(1);
+    const servicePrincipals = collection(await emulator.dump(TENANT_A_ID), "servicePrincipals");
+    expect(servicePrincipals.filter((candidate) => candidate["appId"] === created.appId)).toHaveLength(1);
   });
 
   it("adopts a name with a quote", async () => {
     const quoted = { ...input, configurationName: "O'Neil's sync" };
     const created = await createSyncApplicationHandler(quoted, emulator.context());
     await setTimeout(100);
-    await expect(createSyncApplicationHandler(quoted, emulator.context())).resolves.toEqual({ ...created, created: false });
+    const adopted = await createSyncApplicationHandler(quoted, emulator.context());
+    expect(adopted).toEqual({ ...created, created: false });
   });
 
   it("finds objects that a failed instantiate made", async () => {
-    await emulator.fault({ method: "POST", path: "/instantiate$", status: 500, code: "InternalServerError", when: "after" });
+    await emulator.fault({
+      method: "POST",
+      path: "/instantiate$",
+      status: 500,
+      code: "InternalServerError",
+      when: "after",
+    });
     const output = await createSyncApplicationHandler(input, emulator.context());
     expect(output.created).toBe(true);
     const applications = await syncApplications();
@@ -117,7 +135,7 @@ describe("validateSyncCredentials", () => {
     const application = await prepareApplication(emulator);
     await setTimeout(100);
     await expect(
-      validateSyncCredentialsHandler({ ...PAIR, servicePrincipalId: application.servicePrincipalId }, emulator.context()),
+      validateSyncCredentialsHandler(validationInput(application), emulator.context()),
     ).resolves.toEqual({ valid: true });
   });
 
@@ -134,7 +152,7 @@ describe("validateSyncCredentials", () => {
       retryAfterSeconds: 1,
     });
     await expect(
-      validateSyncCredentialsHandler({ ...PAIR, servicePrincipalId: application.servicePrincipalId }, emulator.context()),
+      validateSyncCredentialsHandler(validationInput(application), emulator.context()),
     ).resolves.toEqual({ valid: true });
     const calls = (await emulator.requests()).filter((request) => request.path.endsWith("/validateCredentials"));
     expect(calls.map((call) => call.status)).toEqual([429, 204]);

@@ -57,12 +57,19 @@ describe("createSyncJob", () => {
     const created = await createSyncJobHandler(spInput(), emulator.context());
     expect(created.created).toBe(true);
     expect(created.id).toMatch(/^Azure2Azure\./);
-    await expect(createSyncJobHandler(spInput(), emulator.context())).resolves.toEqual({ id: created.id, created: false });
+    const adopted = await createSyncJobHandler(spInput(), emulator.context());
+    expect(adopted).toEqual({ id: created.id, created: false });
     expect(await jobsInDump()).toHaveLength(1);
   });
 
   it("adopts the job when the create response is lost", async () => {
-    await emulator.fault({ method: "POST", path: "/synchronization/jobs$", status: 500, code: "InternalServerError", when: "after" });
+    await emulator.fault({
+      method: "POST",
+      path: "/synchronization/jobs$",
+      status: 500,
+      code: "InternalServerError",
+      when: "after",
+    });
     const output = await createSyncJobHandler(spInput(), emulator.context());
     expect(output.created).toBe(false);
     const jobs = await jobsInDump();
@@ -97,7 +104,11 @@ describe("assignPrincipals", () => {
   it("assigns, then adopts without a duplicate", async () => {
     const first = await assignPrincipalsHandler(input([], [ALL_EMPLOYEES_GROUP_ID]), emulator.context());
     expect(first.assignments).toHaveLength(1);
-    expect(first.assignments[0]).toMatchObject({ principalId: ALL_EMPLOYEES_GROUP_ID, principalType: "Group", created: true });
+    expect(first.assignments[0]).toMatchObject({
+      principalId: ALL_EMPLOYEES_GROUP_ID,
+      principalType: "Group",
+      created: true,
+    });
     const second = await assignPrincipalsHandler(
       input([], [ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID]),
       emulator.context(),

@@ -35,7 +35,11 @@ beforeEach(async () => {
 describe("resolveTenants", () => {
   it("resolves ids and domains", async () => {
     const output = await resolveTenantsHandler({ source: TENANT_A_ID, target: TENANT_B_DOMAIN }, emulator.context());
-    expect(output.source).toEqual({ tenantId: TENANT_A_ID, displayName: TENANT_A_NAME, defaultDomainName: TENANT_A_DOMAIN });
+    expect(output.source).toEqual({
+      tenantId: TENANT_A_ID,
+      displayName: TENANT_A_NAME,
+      defaultDomainName: TENANT_A_DOMAIN,
+    });
     expect(output.target.tenantId).toBe(TENANT_B_ID);
   });
 
@@ -56,13 +60,15 @@ describe("resolveTenants", () => {
 
   it("names an unknown tenant id", async () => {
     const unknownId = "00000000-1111-4222-8333-444444444444";
-    const error = await expectedError(resolveTenantsHandler({ source: TENANT_A_ID, target: unknownId }, emulator.context()));
+    const input = { source: TENANT_A_ID, target: unknownId };
+    const error = await expectedError(resolveTenantsHandler(input, emulator.context()));
     expect(error.name).toBe("TenantNotFoundError");
     expect(error.message).toContain(unknownId);
   });
 
   it("rejects a value that is neither id nor domain", async () => {
-    const error = await expectedError(resolveTenantsHandler({ source: "not a tenant", target: TENANT_B_ID }, emulator.context()));
+    const input = { source: "not a tenant", target: TENANT_B_ID };
+    const error = await expectedError(resolveTenantsHandler(input, emulator.context()));
     expect(error.message).toMatch(/neither a tenant id \(GUID\) nor a domain name/);
   });
 });
@@ -89,13 +95,20 @@ describe("ensureTargetPartner", () => {
   });
 
   it("lets a Graph failure propagate in the error format", async () => {
-    await emulator.fault({ method: "POST", path: "^/policies/crossTenantAccessPolicy/partners$", status: 403, code: "Authorization_RequestDenied" });
+    await emulator.fault({
+      method: "POST",
+      path: "^/policies/crossTenantAccessPolicy/partners$",
+      status: 403,
+      code: "Authorization_RequestDenied",
+    });
     const error = await expectedError(ensureTargetPartnerHandler(inTarget, emulator.context()));
     const parsed = parseGraphErrorText(error.message);
     expect(parsed?.kind).toBe("forbidden");
     expect(parsed?.code).toBe("Authorization_RequestDenied");
     expect(parsed?.requestId).toBeDefined();
-    expect(emulator.logs.some((line) => line.level === "error" && line.text.startsWith("ActivityFailed (2003)"))).toBe(true);
+    const failed = emulator.logs.find((line) => line.text.startsWith("ActivityFailed (2003)"));
+    expect(failed?.level).toBe("error");
+    expect(failed?.text).toContain("Authorization_RequestDenied");
   });
 });
 
