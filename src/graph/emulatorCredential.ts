@@ -37,6 +37,11 @@ export class EmulatorCredential implements TokenCredential {
     this.#options = options;
   }
 
+  /** Drops the cached token, so that the next `getToken` requests a new one. */
+  forgetToken(): void {
+    this.#cached = undefined;
+  }
+
   async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken> {
     const cached = this.#cached;
     if (cached && Date.now() < (cached.refreshAfterTimestamp ?? cached.expiresOnTimestamp)) {

@@ -4,6 +4,7 @@ import {
 } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 
 import { getSettings, type GraphSettings } from "../config/settings";
+import { EmulatorCredential } from "./emulatorCredential";
 import { GraphApi } from "./graphApi";
 import { OriginAuthenticationHandler, TimeoutHandler } from "./middleware";
 import { createTenantCredential, graphScope } from "./tenantCredential";
@@ -21,12 +22,15 @@ const clients = new Map<string, GraphApi>();
 export function buildGraphApi(settings: GraphSettings, tenant: string): GraphApi {
   const credential = createTenantCredential(settings, tenant);
   const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [graphScope(settings)] });
+  // NOTE: only the emulator's credential can drop its token. The identity library's credentials keep theirs until
+  // they expire, so in live mode a 401 is returned as it is.
+  const forgetToken = credential instanceof EmulatorCredential ? () => credential.forgetToken() : undefined;
   const client = Client.initWithMiddleware({
     baseUrl: settings.baseUrl,
     defaultVersion: settings.apiVersion,
     customHosts: new Set([new URL(settings.baseUrl).host]),
     middleware: [
-      new OriginAuthenticationHandler(authProvider, settings.baseUrl),
+      new OriginAuthenticationHandler(authProvider, settings.baseUrl, forgetToken),
       new RetryHandler(new RetryHandlerOptions(RETRY_BASE_DELAY_SECONDS, settings.maxRetries)),
       new TimeoutHandler(settings.requestTimeoutMs),
       new HTTPMessageHandler(),

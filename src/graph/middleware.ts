@@ -37,25 +37,41 @@ export class OriginAuthenticationHandler implements Middleware {
   readonly #origin: string;
   #next: Middleware | undefined;
 
-  constructor(provider: AuthenticationProvider, baseUrl: string) {
+  readonly #forgetToken: (() => void) | undefined;
+
+  /**
+   * @param forgetToken drops the cached token. When given, a 401 response is retried once with a new token, which
+   * covers tokens that the issuer stopped accepting before they expired (e.g. after the emulator restarted).
+   */
+  constructor(provider: AuthenticationProvider, baseUrl: string, forgetToken?: () => void) {
     this.#provider = provider;
     this.#origin = new URL(baseUrl).origin;
+    this.#forgetToken = forgetToken;
   }
 
   async execute(context: Context): Promise<void> {
     const headers = headersOf(context);
     delete headers["Authorization"];
-    if (new URL(requestUrl(context)).origin === this.#origin) {
-      let token: string;
-      try {
-        token = await this.#provider.getAccessToken();
-      } catch (error) {
-        throw passThrough(error);
-      }
-      headers["Authorization"] = `Bearer ${token}`;
-    }
     headers["client-request-id"] ??= randomUUID();
+    if (new URL(requestUrl(context)).origin !== this.#origin) {
+      await this.#next?.execute(context);
+      return;
+    }
+    headers["Authorization"] = `Bearer ${await this.#token()}`;
     await this.#next?.execute(context);
+    if (context.response?.status === 401 && this.#forgetToken) {
+      this.#forgetToken();
+      headers["Authorization"] = `Bearer ${await this.#token()}`;
+      await this.#next?.execute(context);
+    }
+  }
+
+  async #token(): Promise<string> {
+    try {
+      return await this.#provider.getAccessToken();
+    } catch (error) {
+      throw passThrough(error);
+    }
   }
 
   setNext(next: Middleware): void {

@@ -69,6 +69,32 @@ describe("buildGraphApi", () => {
     expect(stub.requests.filter((r) => r.url.endsWith("/token"))).toHaveLength(1);
   });
 
+  it("renews a token the server rejects", async () => {
+    let issued = 0;
+    stub.route = (request, response) => {
+      if (request.url.endsWith("/oauth2/v2.0/token")) {
+        issued += 1;
+        sendJson(response, 200, { token_type: "Bearer", access_token: `token-${issued}`, expires_in: 3600 });
+      } else if (request.authorization === "Bearer token-1") {
+        sendJson(response, 401, { error: { code: "InvalidAuthenticationToken", message: "Token validation failed." } });
+      } else {
+        sendJson(response, 200, { ok: true });
+      }
+    };
+    await expect(buildGraphApi(settings(), TENANT).post("/x", { a: 1 })).resolves.toEqual({ ok: true });
+    expect(issued).toBe(2);
+    expect(stub.requests.at(-1)?.body).toBe('{"a":1}');
+  });
+
+  it("returns a second 401 as forbidden", async () => {
+    stub.route = (request, response) =>
+      answerToken(request, response) ||
+      sendJson(response, 401, { error: { code: "InvalidAuthenticationToken", message: "Access token is empty." } });
+    const error = await failureOf(buildGraphApi(settings(), TENANT).get("/x"));
+    expect(error.kind).toBe("forbidden");
+    expect(stub.requests.filter((request) => request.url === "/v1.0/x")).toHaveLength(2);
+  });
+
   it("uses the configured API version", async () => {
     stub.route = (request, response) => answerToken(request, response) || sendJson(response, 200, {});
     await buildGraphApi(settings({ apiVersion: "beta" }), TENANT).get("/x");
