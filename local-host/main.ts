@@ -51,7 +51,7 @@ async function main(): Promise<number> {
         process.once("SIGINT", () => stop("SIGINT"));
         process.once("SIGTERM", () => stop("SIGTERM"));
     });
-    // One write, after the signal handlers, so a reader that sees the listening line sees the function list too.
+    // One write after the signal handlers, so a reader that finds the listening line also gets the function list.
     const lines = [`Functions host listening on ${host.url}`];
     for (const fn of host.functions) {
         lines.push(`  ${fn.name}: ${fn.trigger}${fn.route ? ` ${fn.route}` : ""}`);

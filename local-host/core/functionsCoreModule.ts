@@ -24,8 +24,8 @@ class Disposable {
 /** Builds the module object that the Node worker exposes as `@azure/functions-core`, backed by `registry`. */
 export function createFunctionsCoreModule(registry: FunctionRegistry): Record<string, unknown> {
     return {
-        // NOTE: the worker and host versions are what a current Azure deployment reports; they gate library
-        // features (log hooks need host 4.34 or later), not behaviour of this host.
+        // NOTE: these versions are values picked for this host, not read from Azure. @azure/functions 4.16.5 does not
+        // read them, but other packages could.
         version: "3.12.0",
         hostVersion: "4.1040.0",
         Disposable,

@@ -6,7 +6,7 @@ import { hostLog, toError, toHostLogLevel } from "./log";
 export interface InvocationRequest {
     inputData: { name: string; data: TypedData }[];
     triggerMetadata?: Record<string, TypedData>;
-    /** Why the host runs the function, shown in the "Executing" log line as the host does. */
+    /** Trigger reason, shown in the "Executing" log line as the Functions host shows it. */
     reason: string;
 }
 

@@ -58,7 +58,7 @@ export function flattenActions(actions: Action[][]): Action[] {
     return leaves;
 }
 
-/** Whether the library gives this action a task id. WaitForExternalEvent and ContinueAsNew take none. */
+/** Checks whether the library gives this action a task id. WaitForExternalEvent and ContinueAsNew take none. */
 export function takesTaskId(action: Action): boolean {
     return action.actionType !== ActionType.WaitForExternalEvent && action.actionType !== ActionType.ContinueAsNew;
 }

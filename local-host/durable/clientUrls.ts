@@ -9,7 +9,7 @@ export interface ClientUrlOptions {
 
 const instancePlaceholder = "INSTANCEID";
 
-/** The extension's HTTP API root as advertised to callers (always `localhost`, like Core Tools). */
+/** Returns the HTTP API root advertised to callers, always on `localhost` as with Core Tools. */
 export function webhookBase(options: ClientUrlOptions): string {
     return `http://localhost:${options.port}/runtime/webhooks/durabletask`;
 }
@@ -35,7 +35,7 @@ export function managementPayload(options: ClientUrlOptions, instanceId: string)
     };
 }
 
-/** The `durableClient` binding value that durable-functions' `getClient` reads. */
+/** Builds the `durableClient` binding value that durable-functions' `getClient` reads. */
 export function durableClientData(options: ClientUrlOptions): Record<string, unknown> {
     const base = webhookBase(options);
     const code = `code=${encodeURIComponent(options.systemKey)}`;

@@ -26,8 +26,8 @@ export class DurableService {
     ) {}
 
     /**
-     * Starts `name`. An instance id of a Pending, Running or Suspended instance is rejected (the extension answers
-     * 500); an ended instance with that id is replaced by a new execution.
+     * Starts `name`. The id of a Pending, Running or Suspended instance is rejected with status 500, as the extension
+     * does, and an ended instance with that id is replaced by a new execution.
      */
     start(name: string, instanceId: string | undefined, input: unknown): InstanceRow {
         const fn = this.registry.get(name);

@@ -42,7 +42,7 @@ export function toJsonText(value: unknown): string {
     return JSON.stringify(value ?? null);
 }
 
-/** The task id that a completion event answers, or the event name for EventRaised. */
+/** Returns the task id that a completion event completes, or the event name for EventRaised. */
 export function completionKey(event: HistoryEvent): number | string | undefined {
     switch (event.EventType) {
         case EventType.TaskCompleted:

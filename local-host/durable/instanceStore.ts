@@ -164,7 +164,7 @@ export class InstanceStore {
         return rows.map((row) => row.instance_id);
     }
 
-    /** The earliest future visibility time among pending events, used to arm the next wake-up. */
+    /** Returns the earliest future visibility time among pending events, used to arm the next wake-up. */
     nextVisibleAt(now: number): number | undefined {
         const row = this.db.prepare("SELECT MIN(visible_at) AS next FROM inbox WHERE visible_at > ?").get(now) as {
             next: number | null;

@@ -36,6 +36,7 @@ export function createInstance(
     const now = Date.now();
     const executionId = newExecutionId();
     const parent = options.parent;
+
     const row: InstanceRow = {
         instance_id: instanceId,
         name,
@@ -55,6 +56,7 @@ export function createInstance(
     store.clearPendingWork(instanceId);
     store.clearHistory(instanceId);
     store.upsertInstance(row);
+
     const started = createEvent(EventType.ExecutionStarted, {
         Name: name,
         Version: "",
@@ -84,8 +86,8 @@ export interface InstanceEnd {
 }
 
 /**
- * Ends the current execution: records the status and output, drops pending work and tells a parent orchestration
- * that waits for it. Call inside a transaction.
+ * Ends the current execution: records the status and output, drops pending work and notifies a waiting parent
+ * orchestration. Call inside a transaction.
  */
 export function endInstance(store: InstanceStore, instance: InstanceRow, end: InstanceEnd): void {
     const outputText = toJsonText(end.output);

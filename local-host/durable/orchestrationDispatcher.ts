@@ -1,7 +1,7 @@
 import { hostLog, toError } from "../core/log";
 import { type EpisodeContext, runEpisode } from "./episodeRunner";
 
-/** Longest delay setTimeout accepts; later wake-ups are re-armed when it fires. */
+/** Maximum delay that setTimeout accepts. A later wake-up is re-armed when this one fires. */
 const maxTimeoutMs = 2_147_483_647;
 const retryAfterErrorMs = 1000;
 

@@ -20,7 +20,7 @@ export function fromOrchestratorResult(result: unknown): OrchestratorOutcome {
 
 /**
  * Interprets what a failing orchestrator threw. durable-functions appends the whole orchestration state as JSON
- * after a marker; its `error` is the user's message (the text before the marker is a generic prefix).
+ * after a marker. The state's `error` is the user's message, while the text before the marker is a generic prefix.
  */
 export function fromOrchestratorError(error: unknown): OrchestratorOutcome {
     const message = error instanceof Error ? error.message : String(error);

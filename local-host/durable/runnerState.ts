@@ -17,8 +17,8 @@ export interface RetryGroup {
 
 /**
  * The host's mirror of the library's task numbering for one execution. The library never checks scheduling
- * events, so completions must carry the ids it will assign: one counter per execution, taken by each new leaf
- * action in yield order and by each retry timer and retry attempt when the failure or timer event is replayed.
+ * events, so completions must carry the ids that it will assign. There is one counter per execution. Each new leaf
+ * action takes an id in yield order, and each retry timer and retry attempt takes one when its event is replayed.
  */
 export interface RunnerState {
     nextId: number;
@@ -43,9 +43,9 @@ function findRetryGroup(state: RunnerState, event: HistoryEvent): RetryGroup | u
 }
 
 /**
- * Returns how many of `events` (in arrival order) one episode may deliver. An event that moves a retry takes a
- * task id while the library replays it, before the orchestrator code resumes; so it is delivered alone, and other
- * events stop before it. Then the ids that new actions take follow the retry's id, as in the library.
+ * Returns how many of `events` (in arrival order) one episode may deliver. The library gives an event that moves a
+ * retry a task id before the orchestrator code resumes. So that event is delivered alone and other events stop
+ * before it, which keeps the ids of new actions after the retry's id, as in the library.
  */
 export function deliverableCount(events: HistoryEvent[], state: RunnerState): number {
     const firstRetryEvent = events.findIndex((event) => findRetryGroup(state, event) !== undefined);
@@ -59,7 +59,7 @@ export type RetryFollowUp =
     | { kind: "timer"; timerId: number; fireAt: Date }
     | { kind: "attempt"; taskId: number; group: RetryGroup };
 
-/** Advances the retry that `event` answers, mirroring durable-functions' `RetryableTask.trySetValue`. */
+/** Advances the retry that `event` completes, mirroring durable-functions' `RetryableTask.trySetValue`. */
 export function applyRetryEvent(state: RunnerState, event: HistoryEvent, now: number): RetryFollowUp | undefined {
     const group = findRetryGroup(state, event);
     if (!group) {

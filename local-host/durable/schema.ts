@@ -59,8 +59,8 @@ const statements = [
 ];
 
 export function createSchema(db: Database.Database): void {
-    // In WAL mode a committed transaction survives the process being killed even with NORMAL sync; only a power
-    // loss can drop the last commits, which is acceptable for a development host.
+    // In WAL mode a committed transaction survives a killed process even with NORMAL sync. Only a power loss can
+    // drop the last commits, which is acceptable for a development host.
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     db.pragma("busy_timeout = 5000");

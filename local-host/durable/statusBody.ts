@@ -23,7 +23,7 @@ function parseJson(text: string | null | undefined): unknown {
     }
 }
 
-/** The status body the extension returns; `input` and `output` are always present, null when empty. */
+/** Builds the status body of the extension. `input` and `output` are always present, null when empty. */
 export function toStatusBody(row: InstanceRow, history: HistoryEvent[] | undefined, options: StatusOptions): Record<string, unknown> {
     const body: Record<string, unknown> = {
         name: row.name,

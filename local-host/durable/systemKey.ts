@@ -3,8 +3,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
- * The Durable extension's system key (`code` in management URLs): the DURABLE_SYSTEM_KEY setting, else a random
- * key made at first start and kept in the data folder. NOTE: like Core Tools, the host does not check keys.
+ * Loads the Durable extension's system key (`code` in management URLs). It is the DURABLE_SYSTEM_KEY setting, or
+ * else a random key made at first start and kept in the data folder.
+ * NOTE: like Core Tools, the host does not check keys.
  */
 export function loadSystemKey(dataDir: string): string {
     const configured = process.env.DURABLE_SYSTEM_KEY;

@@ -19,12 +19,12 @@ export class NcrontabSchedule {
         this.#cron = new Cron(fields.join(" "), { paused: true, legacyMode: false, timezone: timeZone || "UTC" });
     }
 
-    /** The first occurrence strictly after `after`, or undefined when the schedule never fires again. */
+    /** Returns the first occurrence strictly after `after`, or undefined when the schedule never fires again. */
     next(after: Date): Date | undefined {
         return this.#cron.nextRun(after) ?? undefined;
     }
 
-    /** Whether runs are at least a minute apart, which is when Azure's `useMonitor` defaults to true. */
+    /** Checks whether runs are at least a minute apart, which is when Azure's `useMonitor` defaults to true. */
     isAtLeastMinutely(from: Date): boolean {
         const [first, second] = this.#cron.nextRuns(2, from);
         return first !== undefined && second !== undefined && second.getTime() - first.getTime() >= 60_000;

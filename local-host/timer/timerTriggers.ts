@@ -1,6 +1,6 @@
 import type { FunctionRegistry, RegisteredFunction } from "../core/functionRegistry";
 import { invokeFunction } from "../core/invokeFunction";
-import { hostLog, toError } from "../core/log";
+import { hostLog } from "../core/log";
 import type { ExtraInputs } from "../durable/activityDispatcher";
 import type { InstanceStore } from "../durable/instanceStore";
 import { NcrontabSchedule, resolveSchedule } from "./ncrontab";
@@ -112,9 +112,8 @@ export class TimerTriggers {
                 reason: isPastDue ? "Timer (past due)" : "Timer fired",
                 inputData: [{ name: fn.triggerBindingName, data: { string: JSON.stringify(timerInfo) } }, ...this.extraInputs(fn)],
             });
-        } catch (error) {
-            // The failure is already logged by the invocation; the schedule goes on, as on Azure.
-            void toError(error);
+        } catch {
+            // invokeFunction has logged the failure; the schedule goes on, as on Azure.
         }
         this.#arm(fn, schedule, useMonitor);
     }

@@ -72,9 +72,11 @@ describe("retry numbering", () => {
         const firstTimer = applyRetryEvent(state, failed(0), now);
         expect(firstTimer).toEqual({ kind: "timer", timerId: 1, fireAt: new Date(now + 1000) });
         const secondAttempt = applyRetryEvent(state, timerFired(1), now);
-        expect(secondAttempt?.kind === "attempt" && secondAttempt.taskId).toBe(2);
+        expect(secondAttempt?.kind).toBe("attempt");
+        expect(secondAttempt?.kind === "attempt" ? secondAttempt.taskId : undefined).toBe(2);
         const secondTimer = applyRetryEvent(state, failed(2), now);
-        expect(secondTimer?.kind === "timer" && secondTimer.timerId).toBe(3);
+        expect(secondTimer?.kind).toBe("timer");
+        expect(secondTimer?.kind === "timer" ? secondTimer.timerId : undefined).toBe(3);
         expect(applyRetryEvent(state, timerFired(3), now)?.kind).toBe("attempt");
         expect(state.nextId).toBe(5);
     });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DurableApi } from "./durableApi";
+import { DurableApi, type InstanceStatus } from "./durableApi";
 import { durableApp, freshAttemptsDir } from "./fixturePaths";
 import { type SpawnedHost, spawnHost, waitFor } from "./spawnHost";
 
@@ -116,6 +116,18 @@ describe("durable orchestrations", () => {
     it("surfaces a failed sub-orchestration to the parent", async () => {
         const status = await api.runAndWait("FailingChild", "failing-child-1");
         expect(status.output).toEqual({ caught: true });
+    });
+
+    it("retries a failing sub-orchestration with a new child per attempt", async () => {
+        const failedChildren = async () => {
+            const list = (await (await fetch(`${api.root}/instances?runtimeStatus=Failed`)).json()) as InstanceStatus[];
+            return list.filter((entry) => entry.name === "Failing" && entry.instanceId.includes(":"));
+        };
+        const before = (await failedChildren()).length;
+        const status = await api.runAndWait("RetrySub", "retry-sub-1");
+        expect(status.output).toEqual({ caught: true });
+        const children = (await failedChildren()).slice(before);
+        expect(children.map((child) => child.instanceId.split(":")[1])).toEqual(["0", "2"]);
     });
 
     it("fans out and in with Task.all", async () => {
