@@ -1,13 +1,13 @@
-import { invokeFunction } from "../core/invokeFunction";
 import type { FunctionRegistry } from "../core/functionRegistry";
+import { invokeFunction } from "../core/invokeFunction";
 import { type Action, ActionType, decodeActionInput, flattenActions } from "./actions";
+import { carriedOverEvents } from "./continueAsNew";
 import { EventType, type HistoryEvent, createEvent, toJsonText } from "./historyEvents";
 import { type InstanceRow, type InstanceStore, activeStatuses } from "./instanceStore";
 import { createInstance, endInstance } from "./instanceWriter";
 import { type OrchestratorOutcome, fromOrchestratorError, fromOrchestratorResult } from "./orchestratorOutcome";
 import { type RunnerState, applyRetryEvent, deliverableCount, planNewActions } from "./runnerState";
 import { scheduleActivity, scheduleSubOrchestration, scheduleTimer } from "./scheduling";
-import { carriedOverEvents } from "./continueAsNew";
 
 export interface EpisodeContext {
     store: InstanceStore;
@@ -139,7 +139,13 @@ function commitOutcome(
     }
     const continueAsNew = state.isDone ? leaves.find((leaf) => leaf.actionType === ActionType.ContinueAsNew) : undefined;
     if (continueAsNew) {
-        const carried = carriedOverEvents(store.getHistory(instance.instance_id), leaves);
+        // Events raised while this episode ran are still in the inbox; they carry over too.
+        const undelivered = store
+            .visibleInbox(instance.instance_id, Number.MAX_SAFE_INTEGER)
+            .filter((row) => row.execution_id === instance.execution_id)
+            .map((row) => JSON.parse(row.event) as HistoryEvent)
+            .filter((event) => event.EventType === EventType.EventRaised);
+        const carried = [...carriedOverEvents(store.getHistory(instance.instance_id), leaves), ...undelivered];
         store.updateStatus(instance.instance_id, "ContinuedAsNew", { custom_status: customStatus });
         createInstance(store, instance.instance_id, instance.name, decodeActionInput(continueAsNew), {
             continuedAsNew: true,

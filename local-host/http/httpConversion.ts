@@ -41,7 +41,10 @@ function bodyBytes(body: TypedData | null | undefined): Buffer {
     return Buffer.alloc(0);
 }
 
-/** Writes the function's `$return` HTTP output. A function that returned nothing gets 204, as on Azure. */
+/**
+ * Writes the function's `$return` HTTP output.
+ * NOTE: a function that returned nothing gets 204 here; this was not checked against Azure.
+ */
 export function writeRpcHttpResponse(response: ServerResponse, returnValue: TypedData | null | undefined): void {
     const http = returnValue?.http;
     if (!http) {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DurableApi, type InstanceStatus } from "./durableApi";
 import { durableApp, freshAttemptsDir } from "./fixturePaths";
@@ -91,6 +92,18 @@ describe("durable orchestrations", () => {
         const status = await api.runAndWait("ParallelRetries", "parallel-1", { prefix: "parallel-1" });
         expect(status.runtimeStatus).toBe("Completed");
         expect(status.output).toEqual({ results: [3, 42, 2], after: 84 });
+
+        // Stored history: every scheduling event has its own task id, counting from 0 without gaps.
+        const db = new Database(path.join(host.dataDir, "durable.sqlite"), { readonly: true });
+        const rows = db.prepare("SELECT event FROM history WHERE instance_id = ? ORDER BY position").all("parallel-1");
+        db.close();
+        const events = (rows as { event: string }[]).map((row) => JSON.parse(row.event) as { EventType: number; EventId: number });
+        const scheduledIds = events.filter((event) => [4, 7, 10].includes(event.EventType)).map((event) => event.EventId);
+        // 3 first calls, then a retry timer and a new attempt for each of 3 failures, then 1 final call: 10 ids.
+        expect([...scheduledIds].sort((a, b) => a - b)).toEqual(Array.from({ length: 10 }, (_, id) => id));
+        const episodesStarted = events.filter((event) => event.EventType === 12).length;
+        const episodesCompleted = events.filter((event) => event.EventType === 13).length;
+        expect(episodesStarted).toBe(episodesCompleted);
     });
 
     it("resumes after a durable timer at its fire time", async () => {
