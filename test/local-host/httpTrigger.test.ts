@@ -64,6 +64,14 @@ describe("HTTP triggers", () => {
         expect(host.output()).toMatch(/Executed 'Functions.Throws' \(Failed, Id=[\w-]+, Duration=\d+ms\): handler exploded/);
     });
 
+    it("runs app start and invocation hooks", async () => {
+        const response = await fetch(`${host.loopbackUrl}/api/hooks`);
+        const body = (await response.json()) as Record<string, boolean>;
+        expect(body.appStarted).toBe(true);
+        expect(body.preInvocation).toBe(true);
+        expect(body.wrappedByHook).toBe(true);
+    });
+
     it("logs context.warn lines with level and function name", async () => {
         await fetch(`${host.loopbackUrl}/api/echo/3`);
         expect(host.output()).toMatch(/\[Warning\] \[Function\.Echo\] echo called/);

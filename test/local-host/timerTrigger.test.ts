@@ -32,6 +32,9 @@ describe("timer triggers", () => {
         expect(new Date(next).getUTCSeconds() % 2).toBe(0);
         expect(next).toBeGreaterThan(Date.parse(tick?.scheduleStatus?.lastUpdated ?? ""));
         expect(first.output()).toMatch(/\[Information\] \[Function\.Tick\] tick, past due: false/);
+        const startupRuns = readTicks(path.join(attemptsDir, "startup"));
+        expect(startupRuns).toHaveLength(1);
+        expect(startupRuns[0]?.isPastDue).toBe(false);
         await first.kill("SIGKILL");
 
         const seen = readTicks(ticksFile).length;
