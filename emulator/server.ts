@@ -63,7 +63,13 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
   response.end(hasBody ? JSON.stringify(body) : undefined);
 }
 
-async function dispatch(services: EmulatorServices, router: Router, request: IncomingMessage, response: ServerResponse, fallbackHost: string) {
+async function dispatch(
+  services: EmulatorServices,
+  router: Router,
+  request: IncomingMessage,
+  response: ServerResponse,
+  fallbackHost: string,
+) {
   const host = request.headers.host ?? fallbackHost;
   const url = new URL(request.url ?? "/", `http://${host}`);
   const method = (request.method ?? "GET").toUpperCase();
@@ -116,7 +122,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     dispatch(services, router, request, response, host).catch((error: unknown) => {
       console.error("Graph emulator: failed to answer a request:", error);
       if (!response.headersSent) {
-        send(response, 500, {}, { error: { code: "InternalServerError", message: "The emulator failed to process the request." } });
+        const message = "The emulator failed to process the request.";
+        send(response, 500, {}, { error: { code: "InternalServerError", message } });
       } else {
         response.destroy();
       }

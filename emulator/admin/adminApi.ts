@@ -71,7 +71,12 @@ function handleRequestLog(services: EmulatorServices, method: string): AdminResu
  * Handles the admin API under `/_emulator/` (no authentication): tenant dumps and admin changes, faults, settings,
  * the request log and reset. `segments` are the path segments after `_emulator`.
  */
-export function handleAdminRequest(services: EmulatorServices, method: string, segments: string[], rawBody: string): AdminResult {
+export function handleAdminRequest(
+  services: EmulatorServices,
+  method: string,
+  segments: string[],
+  rawBody: string,
+): AdminResult {
   const body = parseBody(rawBody);
   const [area, ...rest] = segments;
   if (area === "tenants") {

@@ -37,7 +37,13 @@ function requireSyncTarget(tenant: TenantDirectory, spId: string, jobId?: string
   return { sp, job };
 }
 
-function quarantine(services: EmulatorServices, tenant: TenantDirectory, spId: string, jobId: string, body: unknown): AdminResult {
+function quarantine(
+  services: EmulatorServices,
+  tenant: TenantDirectory,
+  spId: string,
+  jobId: string,
+  body: unknown,
+): AdminResult {
   const { job } = requireSyncTarget(tenant, spId, jobId);
   const input = asObject(body);
   const reason = input.reason;
@@ -53,7 +59,12 @@ function quarantine(services: EmulatorServices, tenant: TenantDirectory, spId: s
 }
 
 /** Creates or changes a partner configuration as an admin would in the portal, bypassing Graph's permissions. */
-function patchPartner(services: EmulatorServices, tenant: TenantDirectory, partnerId: string, body: unknown): AdminResult {
+function patchPartner(
+  services: EmulatorServices,
+  tenant: TenantDirectory,
+  partnerId: string,
+  body: unknown,
+): AdminResult {
   const input = asObject(body);
   const { identitySynchronization, ...partnerPatch } = input;
   const id = partnerId.toLowerCase();
@@ -95,7 +106,12 @@ function putGrants(tenant: TenantDirectory, body: unknown): AdminResult {
 }
 
 /** Handles `/_emulator/tenants/...` admin requests; `segments` follow `tenants`. */
-export function handleTenantAdmin(services: EmulatorServices, method: string, segments: string[], body: unknown): AdminResult {
+export function handleTenantAdmin(
+  services: EmulatorServices,
+  method: string,
+  segments: string[],
+  body: unknown,
+): AdminResult {
   const { state } = services;
   if (segments.length === 0 && method === "GET") {
     const tenants = [...state.tenants.values()].map((tenant) => ({
@@ -120,7 +136,8 @@ export function handleTenantAdmin(services: EmulatorServices, method: string, se
   if (request === "PUT grants") {
     return putGrants(tenant, body);
   }
-  if ((match = /^POST servicePrincipals\/([^/]+)\/synchronization\/jobs\/([^/]+)\/quarantine$/.exec(request)) !== null) {
+  const quarantinePattern = /^POST servicePrincipals\/([^/]+)\/synchronization\/jobs\/([^/]+)\/quarantine$/;
+  if ((match = quarantinePattern.exec(request)) !== null) {
     return quarantine(services, tenant, match[1] ?? "", match[2] ?? "", body);
   }
   if ((match = /^POST servicePrincipals\/([^/]+)\/synchronization\/expireSecrets$/.exec(request)) !== null) {

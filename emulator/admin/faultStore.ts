@@ -22,7 +22,18 @@ export class InvalidFaultError extends Error {
   override name = "InvalidFaultError";
 }
 
-const FAULT_PROPERTIES = ["method", "path", "tenantId", "status", "code", "message", "retryAfterSeconds", "times", "delayMs", "when"];
+const FAULT_PROPERTIES = [
+  "method",
+  "path",
+  "tenantId",
+  "status",
+  "code",
+  "message",
+  "retryAfterSeconds",
+  "times",
+  "delayMs",
+  "when",
+];
 
 function optionalInteger(body: Record<string, unknown>, name: string, min: number, max: number): number | null {
   const value = body[name];

@@ -15,7 +15,12 @@ export const Permissions = {
   applicationWrite: ["Application.ReadWrite.OwnedBy", "Application.ReadWrite.All"],
   synchronizationRead: ["Synchronization.Read.All", "Synchronization.ReadWrite.All"],
   synchronizationWrite: ["Synchronization.ReadWrite.All"],
-  assignmentRead: ["Application.Read.All", "AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All", "Directory.Read.All"],
+  assignmentRead: [
+    "Application.Read.All",
+    "AppRoleAssignment.ReadWrite.All",
+    "Application.ReadWrite.All",
+    "Directory.Read.All",
+  ],
   assignmentWrite: ["AppRoleAssignment.ReadWrite.All"],
   userRead: ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"],
   groupRead: ["Group.Read.All", "GroupMember.Read.All", "Directory.Read.All"],

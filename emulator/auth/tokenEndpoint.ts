@@ -11,7 +11,13 @@ export interface TokenResponse {
 }
 
 /** Builds an error in the shape of Entra's token endpoint, with its AADSTS number. */
-function tokenError(status: number, error: string, aadstsCode: number, description: string, now: number): TokenResponse {
+function tokenError(
+  status: number,
+  error: string,
+  aadstsCode: number,
+  description: string,
+  now: number,
+): TokenResponse {
   const traceId = randomUUID();
   const correlationId = randomUUID();
   const timestamp = new Date(now).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -55,7 +61,8 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   const secret = state.clients.get(clientId.toLowerCase());
   const roles = tenant.grants.get(clientId.toLowerCase());
   if (secret === undefined || roles === undefined) {
-    const description = `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`;
+    const description =
+      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`;
     return tokenError(401, "invalid_client", 700016, description, now);
   }
   if (form.get("client_secret") !== secret) {

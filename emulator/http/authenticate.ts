@@ -13,7 +13,8 @@ export function authenticate(state: EmulatorState, authorization: string | undef
     throw new GraphError(401, "InvalidAuthenticationToken", "Lifetime validation failed, the token is expired.");
   }
   if (lookup.kind === "unknown") {
-    throw new GraphError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience or signature.");
+    const message = "Access token validation failure. Invalid audience or signature.";
+    throw new GraphError(401, "InvalidAuthenticationToken", message);
   }
   return { tenantId: lookup.token.tenantId, clientId: lookup.token.clientId, roles: lookup.token.roles };
 }

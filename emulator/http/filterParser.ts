@@ -150,7 +150,12 @@ class Parser {
       throw new FilterSyntaxError(`expected a comparison operator after '${token.text}'`);
     }
     const literal = toLiteral(this.#next());
-    return { kind: "comparison", path: token.text.split("/"), operator: operator.text.toLowerCase() as ComparisonOperator, literal };
+    return {
+      kind: "comparison",
+      path: token.text.split("/"),
+      operator: operator.text.toLowerCase() as ComparisonOperator,
+      literal,
+    };
   }
 
   #parseStartsWith(): FilterNode {

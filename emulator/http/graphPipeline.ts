@@ -43,7 +43,8 @@ function parseJsonBody(text: string): unknown {
     throw new GraphError(
       400,
       "BadRequest",
-      "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.",
+      "Unable to read JSON request payload. " +
+        "Please ensure Content-Type header is set and payload is of valid JSON format.",
     );
   }
 }
@@ -62,9 +63,16 @@ function faultError(fault: Fault): GraphError {
  * Answers one Graph request: latency, authentication, routing, injected faults, permission check, route handler.
  * Every answer carries `request-id` and `client-request-id`; errors use Graph's envelope.
  */
-export async function handleGraphRequest(services: EmulatorServices, router: Router, request: GraphHttpRequest): Promise<HttpAnswer> {
+export async function handleGraphRequest(
+  services: EmulatorServices,
+  router: Router,
+  request: GraphHttpRequest,
+): Promise<HttpAnswer> {
   const { state } = services;
-  const ids = { requestId: randomUUID(), clientRequestId: headerValue(request.headers, "client-request-id") ?? randomUUID() };
+  const ids = {
+    requestId: randomUUID(),
+    clientRequestId: headerValue(request.headers, "client-request-id") ?? randomUUID(),
+  };
   const headers = { "request-id": ids.requestId, "client-request-id": ids.clientRequestId };
   let caller: Caller | undefined;
   let answer: HttpAnswer;
@@ -98,7 +106,12 @@ function unexpectedError(error: unknown): GraphError {
   return new GraphError(500, "InternalServerError", "The emulator failed to process the request.");
 }
 
-async function routeRequest(services: EmulatorServices, router: Router, request: GraphHttpRequest, caller: Caller): Promise<GraphResult> {
+async function routeRequest(
+  services: EmulatorServices,
+  router: Router,
+  request: GraphHttpRequest,
+  caller: Caller,
+): Promise<GraphResult> {
   const method = request.method.toUpperCase();
   const segments = splitPath(request.path);
   if (segments === undefined) {

@@ -47,7 +47,10 @@ export function entityResult(
 ): GraphResult {
   return {
     status: 200,
-    body: { "@odata.context": contextUrl(request, contextFragment), ...selectProperties(request, resource, defaultProperties) },
+    body: {
+      "@odata.context": contextUrl(request, contextFragment),
+      ...selectProperties(request, resource, defaultProperties),
+    },
   };
 }
 
@@ -127,7 +130,11 @@ function pageOffset(request: GraphRequest): number {
  * Builds a 200 collection response: `$filter`, `$orderby`, paging by `$top` (default 100) with an absolute
  * `@odata.nextLink`, and `$select`.
  */
-export function collectionResult(request: GraphRequest, items: readonly object[], options: CollectionOptions): GraphResult {
+export function collectionResult(
+  request: GraphRequest,
+  items: readonly object[],
+  options: CollectionOptions,
+): GraphResult {
   const filter = parsedFilter(request, options);
   const filtered = filter === undefined ? [...items] : items.filter(filter);
   const sorted = sortItems(request, filtered);

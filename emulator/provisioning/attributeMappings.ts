@@ -26,7 +26,10 @@ export interface UserMapping {
 }
 
 function asObject(value: unknown): Record<string, unknown> | undefined {
-  return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    return undefined;
+  }
+  return value as Record<string, unknown>;
 }
 
 function constantValue(source: Record<string, unknown>): string | undefined {
@@ -49,10 +52,14 @@ function toMapping(entry: unknown, sampleUser: UserResource): UserMapping | unde
   const onCreateOnly = mapping.flowType === "ObjectAddOnly";
   if (source.type === "Constant") {
     const value = constantValue(source);
-    return value === undefined ? undefined : { target: target as WritableProperty, source: { kind: "constant", value }, onCreateOnly };
+    if (value === undefined) {
+      return undefined;
+    }
+    return { target: target as WritableProperty, source: { kind: "constant", value }, onCreateOnly };
   }
   if (source.type === "Attribute" && typeof source.name === "string" && source.name in sampleUser) {
-    return { target: target as WritableProperty, source: { kind: "attribute", name: source.name as keyof UserResource }, onCreateOnly };
+    const name = source.name as keyof UserResource;
+    return { target: target as WritableProperty, source: { kind: "attribute", name }, onCreateOnly };
   }
   // NOTE: Function mappings (expressions) are not evaluated by the emulator.
   return undefined;
@@ -66,7 +73,8 @@ export function readUserMappings(schema: JsonObject, sampleUser: UserResource): 
     const objectMappings = asObject(rule)?.objectMappings;
     for (const objectMapping of Array.isArray(objectMappings) ? objectMappings : []) {
       const candidate = asObject(objectMapping);
-      if (candidate?.sourceObjectName !== "User" || candidate.targetObjectName !== "User" || candidate.enabled === false) {
+      const isUserMapping = candidate?.sourceObjectName === "User" && candidate.targetObjectName === "User";
+      if (!isUserMapping || candidate?.enabled === false) {
         continue;
       }
       const attributeMappings = Array.isArray(candidate.attributeMappings) ? candidate.attributeMappings : [];

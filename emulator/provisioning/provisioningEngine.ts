@@ -15,7 +15,8 @@ export class ProvisioningEngine implements SyncScheduler {
     if (this.#timers.has(jobId)) {
       return;
     }
-    const timer = setTimeout(() => this.#runCycle(tenantId, servicePrincipalId, jobId), this.state.settings.syncCycleIntervalMs);
+    const interval = this.state.settings.syncCycleIntervalMs;
+    const timer = setTimeout(() => this.#runCycle(tenantId, servicePrincipalId, jobId), interval);
     timer.unref();
     this.#timers.set(jobId, timer);
   }

@@ -41,7 +41,13 @@ export function writeProvisioningLog(
       errorInformation:
         input.error === undefined
           ? null
-          : { errorCode: input.error.code, reason: input.error.reason, errorCategory: "NonServiceFailure", additionalDetails: null, recommendedAction: null },
+          : {
+              errorCode: input.error.code,
+              reason: input.error.reason,
+              errorCategory: "NonServiceFailure",
+              additionalDetails: null,
+              recommendedAction: null,
+            },
     },
     provisioningSteps: [],
     modifiedProperties: (input.modifiedProperties ?? []).map((property) => ({ ...property })),

@@ -5,7 +5,7 @@ import { checkSyncCredentials } from "../sync/credentialCheck";
 import { credentialValue } from "../sync/credentials";
 import { graphTime, NEVER, quarantineJob } from "../sync/jobModel";
 import { readUserMappings } from "./attributeMappings";
-import { writeProvisioningLog } from "./provisioningLog";
+import { type LogEntryInput, type ProvisioningAction, writeProvisioningLog } from "./provisioningLog";
 import { usersInScope } from "./scope";
 import { createSyncedUser, findSyncedUser, syncedUsersFrom, updateSyncedUser } from "./targetUsers";
 
@@ -21,7 +21,11 @@ interface CycleContext {
   began: number;
 }
 
-function execution(context: CycleContext, counts: { entitled: number; exported: number }, error: JsonObject | null): JsonObject {
+function execution(
+  context: CycleContext,
+  counts: { entitled: number; exported: number },
+  error: JsonObject | null,
+): JsonObject {
   return {
     activityIdentifier: context.cycleId,
     countEntitled: counts.entitled,
@@ -58,10 +62,18 @@ function failCycle(context: CycleContext, code: string, message: string): void {
   }
 }
 
+type Identity = { id: string; displayName: string };
+
 /** Creates, updates and deletes target users; returns how many changes were exported. */
 function provisionUsers(context: CycleContext, target: TenantDirectory): number {
   const { state, source, sp, job, cycleId } = context;
-  const base = { jobId: job.resource.id, cycleId };
+  const log = (action: ProvisioningAction, from: Identity, to: Identity | null, extra: Partial<LogEntryInput> = {}) =>
+    writeProvisioningLog(
+      source,
+      sp,
+      { jobId: job.resource.id, cycleId, action, status: "success", source: from, target: to, ...extra },
+      state.now(),
+    );
   const inScope = usersInScope(source, sp);
   const inScopeIds = new Set(inScope.map((user) => user.resource.id));
   const sample = inScope[0]?.resource ?? [...source.users.values()][0]?.resource;
@@ -71,18 +83,15 @@ function provisionUsers(context: CycleContext, target: TenantDirectory): number 
     const existing = findSyncedUser(target, source.tenantId, user.resource.id);
     if (existing === undefined && !user.resource.accountEnabled) {
       const reason = "The source user is disabled, so no account is created in the target.";
-      const entry = { ...base, action: "other" as const, status: "skipped" as const, source: user.resource, target: null };
-      writeProvisioningLog(source, sp, { ...entry, error: { code: "SkippedDisabledUser", reason } }, state.now());
+      log("other", user.resource, null, { status: "skipped", error: { code: "SkippedDisabledUser", reason } });
     } else if (existing === undefined) {
       const created = createSyncedUser(target, source.tenantId, user.resource, mappings, state.now());
-      const entry = { ...base, action: "create" as const, status: "success" as const, source: user.resource, target: created.resource };
-      writeProvisioningLog(source, sp, entry, state.now());
+      log("create", user.resource, created.resource);
       exported += 1;
     } else {
       const changes = updateSyncedUser(existing, user.resource, mappings);
       if (changes.length > 0) {
-        const entry = { ...base, action: "update" as const, status: "success" as const, source: user.resource, target: existing.resource };
-        writeProvisioningLog(source, sp, { ...entry, modifiedProperties: changes }, state.now());
+        log("update", user.resource, existing.resource, { modifiedProperties: changes });
         exported += 1;
       }
     }
@@ -92,9 +101,7 @@ function provisionUsers(context: CycleContext, target: TenantDirectory): number 
     if (!inScopeIds.has(sourceId)) {
       // NOTE: Entra soft-deletes the B2B user (restorable for 30 days); the emulator removes it.
       target.users.delete(synced.resource.id);
-      const sourceUser = source.users.get(sourceId)?.resource ?? { id: sourceId, displayName: "" };
-      const entry = { ...base, action: "delete" as const, status: "success" as const, source: sourceUser, target: synced.resource };
-      writeProvisioningLog(source, sp, entry, state.now());
+      log("delete", source.users.get(sourceId)?.resource ?? { id: sourceId, displayName: "" }, synced.resource);
       exported += 1;
     }
   }
@@ -105,7 +112,12 @@ function provisionUsers(context: CycleContext, target: TenantDirectory): number 
  * Runs one sync cycle of a job: checks credentials and cross-tenant policies, then provisions the users in scope.
  * A failed check fails the whole cycle; the third successive complete failure puts the job in quarantine.
  */
-export function runSyncCycle(state: EmulatorState, source: TenantDirectory, sp: ServicePrincipalRecord, job: SyncJobRecord): void {
+export function runSyncCycle(
+  state: EmulatorState,
+  source: TenantDirectory,
+  sp: ServicePrincipalRecord,
+  job: SyncJobRecord,
+): void {
   const context: CycleContext = { state, source, sp, job, cycleId: randomUUID(), began: state.now() };
   const check = checkSyncCredentials(state, source.tenantId, sp.secrets, sp.secretsExpired);
   const target = state.tenants.get((credentialValue(sp.secrets, "CompanyId") ?? "").toLowerCase());
@@ -129,5 +141,6 @@ export function runSyncCycle(state: EmulatorState, source: TenantDirectory, sp: 
     status.steadyStateFirstAchievedTime = ended;
   }
   status.steadyStateLastAchievedTime = ended;
-  status.synchronizedEntryCountByType = [{ key: "user to user", value: syncedUsersFrom(target, source.tenantId).length }];
+  const synchronizedUsers = syncedUsersFrom(target, source.tenantId).length;
+  status.synchronizedEntryCountByType = [{ key: "user to user", value: synchronizedUsers }];
 }

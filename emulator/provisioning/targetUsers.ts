@@ -3,7 +3,11 @@ import type { TenantDirectory, UserRecord, UserResource } from "../state/model";
 import { mappedValues, type UserMapping } from "./attributeMappings";
 
 /** Finds the B2B user that sync created in the target for a source user. */
-export function findSyncedUser(target: TenantDirectory, sourceTenantId: string, sourceUserId: string): UserRecord | undefined {
+export function findSyncedUser(
+  target: TenantDirectory,
+  sourceTenantId: string,
+  sourceUserId: string,
+): UserRecord | undefined {
   return [...target.users.values()].find(
     (user) => user.syncSource?.sourceTenantId === sourceTenantId && user.syncSource.sourceId === sourceUserId,
   );
@@ -61,12 +65,17 @@ export interface PropertyChange {
 }
 
 /** Applies changed mapped values to a synced user and returns what changed. */
-export function updateSyncedUser(record: UserRecord, sourceUser: UserResource, mappings: UserMapping[]): PropertyChange[] {
+export function updateSyncedUser(
+  record: UserRecord,
+  sourceUser: UserResource,
+  mappings: UserMapping[],
+): PropertyChange[] {
   const changes: PropertyChange[] = [];
   const target = record.resource as Record<string, unknown>;
   for (const [name, value] of Object.entries(mappedValues(mappings, sourceUser, false))) {
     if (JSON.stringify(target[name]) !== JSON.stringify(value)) {
-      changes.push({ displayName: name, oldValue: JSON.stringify(target[name] ?? null), newValue: JSON.stringify(value ?? null) });
+      const oldValue = JSON.stringify(target[name] ?? null);
+      changes.push({ displayName: name, oldValue, newValue: JSON.stringify(value ?? null) });
       target[name] = value;
     }
   }

@@ -10,7 +10,10 @@ import { synchronizationSecretRoutes } from "./synchronizationSecrets";
 import { tenantLookupRoutes } from "./tenantLookup";
 import { userAndGroupRoutes } from "./usersAndGroups";
 
-/** Every emulated Graph route. Literal segments come before captures at the same position (`jobs/validateCredentials`). */
+/**
+ * Every emulated Graph route. A literal segment comes before a capture at the same position, so that
+ * `jobs/validateCredentials` is not read as a job id.
+ */
 export const allGraphRoutes: readonly RouteDefinition[] = [
   ...tenantLookupRoutes,
   ...partnerRoutes,

@@ -47,7 +47,7 @@ export const appRoleAssignmentRoutes: RouteDefinition[] = [
         throw badRequest(`Invalid value '${principalId}' for property 'principalId': expected a GUID.`);
       }
       if (resourceId !== sp.resource.id) {
-        throw badRequest(`Property 'resourceId' must be the id of the service principal in the path, '${sp.resource.id}'.`);
+        throw badRequest(`Property 'resourceId' must be the service principal id in the path, '${sp.resource.id}'.`);
       }
       const principal = resolvePrincipal(request, principalId);
       if (!sp.resource.appRoles.some((role) => role.id === appRoleId && role.isEnabled)) {
@@ -69,7 +69,8 @@ export const appRoleAssignmentRoutes: RouteDefinition[] = [
         resourceId: sp.resource.id,
       };
       sp.appRoleAssignedTo.set(assignment.id, assignment);
-      return { status: 201, body: { "@odata.context": contextUrl(request, `${assignmentsContext(request)}/$entity`), ...assignment } };
+      const context = contextUrl(request, `${assignmentsContext(request)}/$entity`);
+      return { status: 201, body: { "@odata.context": context, ...assignment } };
     },
   },
   {
@@ -78,7 +79,8 @@ export const appRoleAssignmentRoutes: RouteDefinition[] = [
     permissions: Permissions.assignmentRead,
     handler: (request) => {
       const sp = requireSyncPrincipal(request);
-      return collectionResult(request, [...sp.appRoleAssignedTo.values()], { contextFragment: assignmentsContext(request) });
+      const assignments = [...sp.appRoleAssignedTo.values()];
+      return collectionResult(request, assignments, { contextFragment: assignmentsContext(request) });
     },
   },
   {

@@ -38,7 +38,10 @@ function msiamAccessRole(): AppRoleResource {
 }
 
 /** Creates the application and its service principal; both stay invisible to reads for the replication delay. */
-function instantiate(request: GraphRequest, displayName: string): { app: ApplicationRecord; sp: ServicePrincipalRecord } {
+function instantiate(
+  request: GraphRequest,
+  displayName: string,
+): { app: ApplicationRecord; sp: ServicePrincipalRecord } {
   const state = request.services.state;
   const now = state.now();
   const visibleAt = now + state.settings.replicationDelayMs;
@@ -91,7 +94,10 @@ function instantiate(request: GraphRequest, displayName: string): { app: Applica
   return { app, sp };
 }
 
-function visibleResources<T extends { visibleAt: number; resource: object }>(request: GraphRequest, records: Iterable<T>): object[] {
+function visibleResources<T extends { visibleAt: number; resource: object }>(
+  request: GraphRequest,
+  records: Iterable<T>,
+): object[] {
   const now = request.services.state.now();
   return [...records].filter((record) => isVisible(record, now)).map((record) => record.resource);
 }

@@ -10,7 +10,10 @@ import { requireObjectBody } from "./requestBody";
 const TEMPLATE = "/policies/crossTenantAccessPolicy/partners/{partnerTenantId}/identitySynchronization";
 const CONTEXT = "policies/crossTenantAccessPolicy/partners('{id}')/identitySynchronization/$entity";
 
-function requirePolicy(request: GraphRequest, code: string): { partner: PartnerRecord; policy: IdentitySynchronizationResource } {
+function requirePolicy(
+  request: GraphRequest,
+  code: string,
+): { partner: PartnerRecord; policy: IdentitySynchronizationResource } {
   const partner = requirePartner(request);
   if (partner.identitySynchronization === null) {
     throw new GraphError(
@@ -32,9 +35,13 @@ export const identitySynchronizationRoutes: RouteDefinition[] = [
       const update = parseIdentitySynchronizationBody(requireObjectBody(request.body));
       if (partner.identitySynchronization !== null) {
         const id = partner.resource.tenantId;
-        throw new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", "Another object with the same value for property tenantId already exists.", [
-          { code: "ConflictingObjects", message: `An identity synchronization policy already exists for tenant '${id}'.`, target: id },
-        ]);
+        const message = `An identity synchronization policy already exists for tenant '${id}'.`;
+        throw new GraphError(
+          409,
+          "Request_MultipleObjectsWithSameKeyValue",
+          "Another object with the same value for property tenantId already exists.",
+          [{ code: "ConflictingObjects", message, target: id }],
+        );
       }
       setIdentitySynchronization(partner, {
         tenantId: partner.resource.tenantId,

@@ -54,7 +54,8 @@ function validateCredentials(request: GraphRequest, sp: ServicePrincipalRecord, 
   const given = parseCredentialList(body.credentials ?? [], "credentials");
   const useSaved = body.useSavedCredentials === true;
   const credentials = useSaved ? sp.secrets : given;
-  const result = checkSyncCredentials(request.services.state, request.tenant.tenantId, credentials, useSaved && sp.secretsExpired);
+  const expired = useSaved && sp.secretsExpired;
+  const result = checkSyncCredentials(request.services.state, request.tenant.tenantId, credentials, expired);
   if (!result.ok) {
     // NOTE: Graph does not document the status of a failed policy check; 400 is assumed.
     throw new GraphError(400, result.code, result.message);

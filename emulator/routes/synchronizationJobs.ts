@@ -29,6 +29,10 @@ function jobsContext(request: GraphRequest): string {
   return `servicePrincipals('${request.params.spId}')/synchronization/jobs`;
 }
 
+function jobContext(request: GraphRequest): string {
+  return contextUrl(request, `${jobsContext(request)}/$entity`);
+}
+
 export const synchronizationJobRoutes: RouteDefinition[] = [
   {
     method: "GET",
@@ -57,7 +61,7 @@ export const synchronizationJobRoutes: RouteDefinition[] = [
     permissions: Permissions.synchronizationRead,
     handler: (request) => {
       const { job } = requireJob(request);
-      return { status: 200, body: { "@odata.context": contextUrl(request, `${jobsContext(request)}/$entity`), ...job.resource } };
+      return { status: 200, body: { "@odata.context": jobContext(request), ...job.resource } };
     },
   },
   {
@@ -68,15 +72,16 @@ export const synchronizationJobRoutes: RouteDefinition[] = [
       const sp = requireSyncPrincipal(request);
       const templateId = requireString(requireObjectBody(request.body), "templateId");
       if (templateId !== AZURE2AZURE_TEMPLATE_ID) {
-        throw badRequest(`Template '${templateId}' is not available on this service principal. Use '${AZURE2AZURE_TEMPLATE_ID}'.`);
+        throw badRequest(`Template '${templateId}' is not available on this service principal. Use 'Azure2Azure'.`);
       }
       if ([...sp.jobs.values()].some((job) => job.resource.templateId === templateId)) {
         // NOTE: Graph only says the job "already exists"; the 409 status and its code are assumed.
-        throw new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", `A job for template '${templateId}' already exists on this service principal.`);
+        const message = `A job for template '${templateId}' already exists on this service principal.`;
+        throw new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", message);
       }
       const job = createSyncJob(request.tenant.tenantId);
       sp.jobs.set(job.resource.id, job);
-      return { status: 201, body: { "@odata.context": contextUrl(request, `${jobsContext(request)}/$entity`), ...job.resource } };
+      return { status: 201, body: { "@odata.context": jobContext(request), ...job.resource } };
     },
   },
   {

@@ -29,8 +29,10 @@ export const tenantLookupRoutes: RouteDefinition[] = [
     permissions: Permissions.tenantLookup,
     handler: (request) => {
       const domain = decodeFunctionParameter(request.params.domainName ?? "");
+      // findTenant also accepts ids, but this function looks up domains only.
       const tenant = request.services.state.findTenant(domain);
-      return tenantInformation(request, tenant?.domains.some((d) => d.toLowerCase() === domain.toLowerCase()) ? tenant : undefined, domain);
+      const hasDomain = tenant?.domains.some((name) => name.toLowerCase() === domain.toLowerCase()) === true;
+      return tenantInformation(request, hasDomain ? tenant : undefined, domain);
     },
   },
   {

@@ -17,7 +17,18 @@ const USER_DEFAULT_PROPERTIES = [
   "userPrincipalName",
   "id",
 ];
-const USER_FILTERABLE = ["id", "displayName", "userPrincipalName", "mail", "givenName", "surname", "userType", "accountEnabled", "creationType", "externalUserState"];
+const USER_FILTERABLE = [
+  "id",
+  "displayName",
+  "userPrincipalName",
+  "mail",
+  "givenName",
+  "surname",
+  "userType",
+  "accountEnabled",
+  "creationType",
+  "externalUserState",
+];
 const GROUP_FILTERABLE = ["id", "displayName", "mail", "mailNickname", "securityEnabled", "mailEnabled"];
 
 export const userAndGroupRoutes: RouteDefinition[] = [
@@ -38,8 +49,9 @@ export const userAndGroupRoutes: RouteDefinition[] = [
     permissions: Permissions.userRead,
     handler: (request) => {
       const idOrName = (request.params.id ?? "").toLowerCase();
+      // Graph accepts a user's id or userPrincipalName in the path.
       const user = [...request.tenant.users.values()].find(
-        (candidate) => candidate.resource.id === idOrName || candidate.resource.userPrincipalName.toLowerCase() === idOrName,
+        ({ resource }) => resource.id === idOrName || resource.userPrincipalName.toLowerCase() === idOrName,
       );
       if (user === undefined) {
         throw resourceNotFound(request.params.id ?? "");

@@ -42,7 +42,8 @@ export class EmulatorState {
     if (byId !== undefined) {
       return byId;
     }
-    return [...this.tenants.values()].find((tenant) => tenant.domains.some((domain) => domain.toLowerCase() === wanted));
+    const hasDomain = (tenant: TenantDirectory) => tenant.domains.some((domain) => domain.toLowerCase() === wanted);
+    return [...this.tenants.values()].find(hasDomain);
   }
 
   /** Restores the fixture and the start settings, and forgets tokens, faults and the request log. */

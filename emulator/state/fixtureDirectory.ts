@@ -21,12 +21,49 @@ interface FixtureGroup {
 }
 
 const TENANT_A_USERS: FixtureUser[] = [
-  { id: "a1000000-0000-4000-8000-000000000001", alias: "AdeleV", givenName: "Adele", surname: "Vance", jobTitle: "Retail Manager" },
-  { id: "a1000000-0000-4000-8000-000000000002", alias: "AlexW", givenName: "Alex", surname: "Wilber", jobTitle: "Marketing Assistant" },
-  { id: "a1000000-0000-4000-8000-000000000003", alias: "DiegoS", givenName: "Diego", surname: "Siciliani", jobTitle: "HR Manager" },
-  { id: "a1000000-0000-4000-8000-000000000004", alias: "IsaiahL", givenName: "Isaiah", surname: "Langer", jobTitle: "Sales Rep" },
-  { id: "a1000000-0000-4000-8000-000000000005", alias: "LynneR", givenName: "Lynne", surname: "Robbins", jobTitle: "Planner", accountEnabled: false },
-  { id: "a1000000-0000-4000-8000-000000000006", alias: "MeganB", givenName: "Megan", surname: "Bowen", jobTitle: "Auditor" },
+  {
+    id: "a1000000-0000-4000-8000-000000000001",
+    alias: "AdeleV",
+    givenName: "Adele",
+    surname: "Vance",
+    jobTitle: "Retail Manager",
+  },
+  {
+    id: "a1000000-0000-4000-8000-000000000002",
+    alias: "AlexW",
+    givenName: "Alex",
+    surname: "Wilber",
+    jobTitle: "Marketing Assistant",
+  },
+  {
+    id: "a1000000-0000-4000-8000-000000000003",
+    alias: "DiegoS",
+    givenName: "Diego",
+    surname: "Siciliani",
+    jobTitle: "HR Manager",
+  },
+  {
+    id: "a1000000-0000-4000-8000-000000000004",
+    alias: "IsaiahL",
+    givenName: "Isaiah",
+    surname: "Langer",
+    jobTitle: "Sales Rep",
+  },
+  {
+    id: "a1000000-0000-4000-8000-000000000005",
+    alias: "LynneR",
+    givenName: "Lynne",
+    surname: "Robbins",
+    jobTitle: "Planner",
+    accountEnabled: false,
+  },
+  {
+    id: "a1000000-0000-4000-8000-000000000006",
+    alias: "MeganB",
+    givenName: "Megan",
+    surname: "Bowen",
+    jobTitle: "Auditor",
+  },
 ];
 
 const TENANT_A_GROUPS: FixtureGroup[] = [
@@ -45,13 +82,37 @@ const TENANT_A_GROUPS: FixtureGroup[] = [
 ];
 
 const TENANT_B_USERS: FixtureUser[] = [
-  { id: "b1000000-0000-4000-8000-000000000001", alias: "GradyA", givenName: "Grady", surname: "Archie", jobTitle: "Designer" },
-  { id: "b1000000-0000-4000-8000-000000000002", alias: "HenriettaM", givenName: "Henrietta", surname: "Mueller", jobTitle: "Developer" },
+  {
+    id: "b1000000-0000-4000-8000-000000000001",
+    alias: "GradyA",
+    givenName: "Grady",
+    surname: "Archie",
+    jobTitle: "Designer",
+  },
+  {
+    id: "b1000000-0000-4000-8000-000000000002",
+    alias: "HenriettaM",
+    givenName: "Henrietta",
+    surname: "Mueller",
+    jobTitle: "Developer",
+  },
 ];
 
 const TENANT_C_USERS: FixtureUser[] = [
-  { id: "c1000000-0000-4000-8000-000000000001", alias: "JoniS", givenName: "Joni", surname: "Sherman", jobTitle: "Paralegal" },
-  { id: "c1000000-0000-4000-8000-000000000002", alias: "PattiO", givenName: "Patti", surname: "O'Fernandez", jobTitle: "Director" },
+  {
+    id: "c1000000-0000-4000-8000-000000000001",
+    alias: "JoniS",
+    givenName: "Joni",
+    surname: "Sherman",
+    jobTitle: "Paralegal",
+  },
+  {
+    id: "c1000000-0000-4000-8000-000000000002",
+    alias: "PattiO",
+    givenName: "Patti",
+    surname: "O'Fernandez",
+    jobTitle: "Director",
+  },
 ];
 
 function buildUser(user: FixtureUser, domain: string): UserRecord {

@@ -21,7 +21,9 @@ function parseUserSyncInbound(value: unknown): { isSyncAllowed: boolean } | null
 }
 
 /** Checks an identity synchronization policy body (names are case-sensitive) and returns the members it sets. */
-export function parseIdentitySynchronizationBody(body: Record<string, unknown>): Partial<IdentitySynchronizationResource> {
+export function parseIdentitySynchronizationBody(
+  body: Record<string, unknown>,
+): Partial<IdentitySynchronizationResource> {
   const policy: Partial<IdentitySynchronizationResource> = {};
   for (const [name, value] of Object.entries(body)) {
     if (name.startsWith("@odata.") || name === "tenantId") {

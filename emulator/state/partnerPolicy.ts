@@ -31,7 +31,8 @@ export function newPartnerRecord(tenantId: string, now: number): PartnerRecord {
   for (const name of PARTNER_PROPERTIES) {
     resource[name] = null;
   }
-  return { resource, identitySynchronization: null, changedAt: { inboundAllowed: now, outboundAllowed: now, isSyncAllowed: now } };
+  const changedAt = { inboundAllowed: now, outboundAllowed: now, isSyncAllowed: now };
+  return { resource, identitySynchronization: null, changedAt };
 }
 
 function validateMember(property: string, value: unknown): void {

@@ -29,7 +29,8 @@ export function checkSyncCredentials(
   }
   const companyId = credentialValue(credentials, "CompanyId");
   if (companyId === undefined || companyId === "") {
-    return { ok: false, code: INVALID_CREDENTIALS, message: "Credential 'CompanyId' (the target tenant id) is missing." };
+    const message = "Credential 'CompanyId' (the target tenant id) is missing.";
+    return { ok: false, code: INVALID_CREDENTIALS, message };
   }
   return checkSyncPolicies(state, sourceTenantId, companyId);
 }

@@ -17,7 +17,8 @@ export const CROSS_TENANT_SYNC_APPLICATION_TEMPLATE: JsonObject = {
   logoUrl: null,
   categories: ["productivity"],
   publisher: "Microsoft",
-  description: "Automate creating, updating, and deleting B2B users across Microsoft Entra tenants in your organization.",
+  description:
+    "Automate creating, updating, and deleting B2B users across Microsoft Entra tenants in your organization.",
 };
 
 function attributeMapping(source: string, target: string, flowType = "Always", matchingPriority = 0): JsonObject {
@@ -33,7 +34,11 @@ function attributeMapping(source: string, target: string, flowType = "Always", m
 }
 
 function userAttributes(names: string[]): JsonObject[] {
-  return names.map((name) => ({ name, type: name === "accountEnabled" ? "Boolean" : "String", anchor: name === "objectId" }));
+  return names.map((name) => ({
+    name,
+    type: name === "accountEnabled" ? "Boolean" : "String",
+    anchor: name === "objectId",
+  }));
 }
 
 /**

@@ -11,7 +11,11 @@ export type PolicyCheckResult = { ok: true } | { ok: false; code: string; messag
  * that auto-redemption is allowed inbound in the target and outbound in the source. A flag counts only once it has
  * been on for `policyPropagationDelayMs`. Switching a flag off takes effect at once.
  */
-export function checkSyncPolicies(state: EmulatorState, sourceTenantId: string, targetTenantId: string): PolicyCheckResult {
+export function checkSyncPolicies(
+  state: EmulatorState,
+  sourceTenantId: string,
+  targetTenantId: string,
+): PolicyCheckResult {
   const now = state.now();
   const delay = state.settings.policyPropagationDelayMs;
   const target = state.tenants.get(targetTenantId.toLowerCase());
@@ -34,7 +38,8 @@ export function checkSyncPolicies(state: EmulatorState, sourceTenantId: string, 
       code: AUTO_REDEMPTION_CHECK_FAILURE,
       message:
         `The target tenant '${targetTenantId}' does not automatically redeem invitations from tenant ` +
-        `'${sourceTenantId}'. Turn on inbound automatic redemption in the target, then wait for the policy to propagate.`,
+        `'${sourceTenantId}'. Turn on inbound automatic redemption in the target, ` +
+        "then wait for the policy to propagate.",
     };
   }
   if (!isConsentPropagated(sourcePartner, "outboundAllowed", now, delay)) {
@@ -43,7 +48,8 @@ export function checkSyncPolicies(state: EmulatorState, sourceTenantId: string, 
       code: AUTO_REDEMPTION_CHECK_FAILURE,
       message:
         `The source tenant '${sourceTenantId}' does not automatically redeem invitations to tenant ` +
-        `'${targetTenantId}'. Turn on outbound automatic redemption in the source, then wait for the policy to propagate.`,
+        `'${targetTenantId}'. Turn on outbound automatic redemption in the source, ` +
+        "then wait for the policy to propagate.",
     };
   }
   return { ok: true };

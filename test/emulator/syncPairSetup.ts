@@ -21,7 +21,10 @@ export async function allowSyncFromAToB(client: EmulatorClient): Promise<void> {
 }
 
 /** Instantiates the sync application in tenant A and waits until its service principal has replicated. */
-export async function createSyncApplication(client: EmulatorClient, displayName = "Sync to Tenant B"): Promise<SyncApplication> {
+export async function createSyncApplication(
+  client: EmulatorClient,
+  displayName = "Sync to Tenant B",
+): Promise<SyncApplication> {
   const created = await client.graph(TENANT_A_ID, "POST", `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`, { displayName });
   const servicePrincipalId = created.body.servicePrincipal.id as string;
   await waitFor(async () => {
