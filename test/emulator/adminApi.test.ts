@@ -19,8 +19,13 @@ beforeEach(async () => {
 describe("tenants and dumps", () => {
   it("lists the three fixture tenants", async () => {
     const result = await client.admin("GET", "/tenants");
-    expect(result.body.map((tenant: { tenantId: string }) => tenant.tenantId)).toEqual([TENANT_A_ID, TENANT_B_ID, TENANT_C_ID]);
-    expect(result.body[0]).toEqual({ tenantId: TENANT_A_ID, displayName: "Tenant A", defaultDomainName: "M365x15302292.onmicrosoft.com" });
+    const ids = result.body.map((tenant: { tenantId: string }) => tenant.tenantId);
+    expect(ids).toEqual([TENANT_A_ID, TENANT_B_ID, TENANT_C_ID]);
+    expect(result.body[0]).toEqual({
+      tenantId: TENANT_A_ID,
+      displayName: "Tenant A",
+      defaultDomainName: "M365x15302292.onmicrosoft.com",
+    });
   });
 
   it("dumps the fixture: six users in A, one disabled, one outside every group", async () => {
@@ -70,7 +75,11 @@ describe("faults", () => {
   });
 
   it("applies a fault the given number of times and lists the remaining count", async () => {
-    await client.admin("POST", "/faults", { method: "GET", path: "^/groups", status: 503, code: "serviceNotAvailable", times: 2 });
+    await client.admin(
+      "POST",
+      "/faults",
+      { method: "GET", path: "^/groups", status: 503, code: "serviceNotAvailable", times: 2 },
+    );
     const first = await client.graph(TENANT_A_ID, "GET", "/groups");
     const listed = await client.admin("GET", "/faults");
     const second = await client.graph(TENANT_A_ID, "GET", "/groups");
@@ -102,7 +111,12 @@ describe("faults", () => {
 
   it("runs the real handler first with when: after", async () => {
     await client.admin("POST", "/faults", { method: "POST", path: "/instantiate$", status: 404, when: "after" });
-    const result = await client.graph(TENANT_A_ID, "POST", "/applicationTemplates/518e5f48-1fc8-4c48-9387-9fdf28b0dfe7/instantiate", { displayName: "Ghost" });
+    const result = await client.graph(
+      TENANT_A_ID,
+      "POST",
+      "/applicationTemplates/518e5f48-1fc8-4c48-9387-9fdf28b0dfe7/instantiate",
+      { displayName: "Ghost" },
+    );
     const dump = (await client.admin("GET", `/tenants/${TENANT_A_ID}`)).body;
     expect(result.status).toBe(404);
     expect(dump.applications.map((app: { displayName: string }) => app.displayName)).toEqual(["Ghost"]);
@@ -139,7 +153,11 @@ describe("request log", () => {
     const log = (await client.admin("GET", "/requests")).body;
     expect(log).toHaveLength(2);
     expect(log[0]).toMatchObject({ method: "GET", path: "/v1.0/users", tenantId: TENANT_A_ID, status: 200 });
-    expect(log[1]).toMatchObject({ path: "/v1.0/servicePrincipals/00000000-0000-0000-0000-000000000001", tenantId: TENANT_B_ID, status: 404 });
+    expect(log[1]).toMatchObject({
+      path: "/v1.0/servicePrincipals/00000000-0000-0000-0000-000000000001",
+      tenantId: TENANT_B_ID,
+      status: 404,
+    });
     expect(typeof log[0].time).toBe("string");
     expect(JSON.stringify(log)).not.toContain("Bearer");
   });
@@ -179,9 +197,14 @@ describe("admin changes", () => {
   it("quarantines a job on request", async () => {
     const app = await createSyncApplication(client);
     const jobId = await createJobWithSecrets(client, app);
-    const path = `/tenants/${TENANT_A_ID}/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}/quarantine`;
+    const sync = `/tenants/${TENANT_A_ID}/servicePrincipals/${app.servicePrincipalId}/synchronization`;
+    const path = `${sync}/jobs/${jobId}/quarantine`;
     const result = await client.admin("POST", path, { reason: "TooManyDeletes", errorCode: "TooManyDeletes" });
-    const job = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}`);
+    const job = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}`,
+    );
     expect(result.status).toBe(200);
     expect(job.body.status.code).toBe("Quarantine");
     expect(job.body.status.quarantine.reason).toBe("TooManyDeletes");
@@ -201,7 +224,11 @@ describe("admin changes", () => {
   });
 
   it("rejects an invalid partner property", async () => {
-    const result = await client.admin("PATCH", `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`, { automaticUserConsentSettings: { inbound: true } });
+    const result = await client.admin(
+      "PATCH",
+      `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`,
+      { automaticUserConsentSettings: { inbound: true } },
+    );
     expect(result.status).toBe(400);
   });
 });

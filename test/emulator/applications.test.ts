@@ -23,7 +23,11 @@ const visible = (path: string) =>
 describe("application template", () => {
   it("returns the cross-tenant sync template and 404 for another id", async () => {
     const known = await client.graph(TENANT_A_ID, "GET", `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}`);
-    const unknown = await client.graph(TENANT_A_ID, "GET", "/applicationTemplates/00000000-0000-0000-0000-000000000000");
+    const unknown = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      "/applicationTemplates/00000000-0000-0000-0000-000000000000",
+    );
     expect(known.body.id).toBe(CROSS_TENANT_SYNC_TEMPLATE_ID);
     expect(unknown.status).toBe(404);
   });
@@ -38,7 +42,11 @@ describe("application template", () => {
     expect(servicePrincipal.appRoleAssignmentRequired).toBe(true);
     expect(servicePrincipal.tags).toContain("WindowsAzureActiveDirectoryIntegratedApp");
     expect(servicePrincipal.appRoles).toHaveLength(1);
-    expect(servicePrincipal.appRoles[0]).toMatchObject({ displayName: "msiam_access", allowedMemberTypes: ["User"], isEnabled: true });
+    expect(servicePrincipal.appRoles[0]).toMatchObject({
+      displayName: "msiam_access",
+      allowedMemberTypes: ["User"],
+      isEnabled: true,
+    });
     expect(servicePrincipal.appRoles[0].id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -61,11 +69,20 @@ describe("replication", () => {
     const { application, servicePrincipal } = created.body;
     const early = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${servicePrincipal.id}`);
     const earlyApp = await client.graph(TENANT_A_ID, "GET", `/applications/${application.id}`);
-    const earlyFilter = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals?$filter=appId eq '${application.appId}'`);
-    const earlyJobs = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${servicePrincipal.id}/synchronization/templates`);
+    const earlyFilter = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/servicePrincipals?$filter=appId eq '${application.appId}'`,
+    );
+    const earlyJobs = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/servicePrincipals/${servicePrincipal.id}/synchronization/templates`,
+    );
     expect(early.status).toBe(404);
     expect(early.body.error.message).toBe(
-      `Resource '${servicePrincipal.id}' does not exist or one of its queried reference-property objects are not present.`,
+      `Resource '${servicePrincipal.id}' does not exist or one of its queried reference-property objects ` +
+        "are not present.",
     );
     expect(earlyApp.status).toBe(404);
     expect(earlyFilter.body.value).toEqual([]);
@@ -82,7 +99,11 @@ describe("applications and service principals", () => {
     await visible(`/applications/${created.body.application.id}`);
     const filter = `applicationTemplateId eq '${CROSS_TENANT_SYNC_TEMPLATE_ID}' and displayName eq 'Bob''s sync'`;
     const apps = await client.graph(TENANT_A_ID, "GET", `/applications?$filter=${encodeURIComponent(filter)}`);
-    const sps = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${created.body.application.appId}'`)}`);
+    const sps = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/servicePrincipals?$filter=${encodeURIComponent(`appId eq '${created.body.application.appId}'`)}`,
+    );
     expect(apps.body.value.map((app: { id: string }) => app.id)).toEqual([created.body.application.id]);
     expect(sps.body.value.map((sp: { id: string }) => sp.id)).toEqual([created.body.servicePrincipal.id]);
   });

@@ -27,10 +27,19 @@ describe("$filter over HTTP", () => {
   });
 
   it("filters users by userPrincipalName and startswith", async () => {
-    const byUpn = await client.graph(TENANT_A_ID, "GET", query("/users", { $filter: "userPrincipalName eq 'adelev@m365x15302292.onmicrosoft.com'" }));
-    const byPrefix = await client.graph(TENANT_A_ID, "GET", query("/users", { $filter: "startswith(displayName,'A')" }));
+    const byUpn = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      query("/users", { $filter: "userPrincipalName eq 'adelev@m365x15302292.onmicrosoft.com'" }),
+    );
+    const byPrefix = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      query("/users", { $filter: "startswith(displayName,'A')" }),
+    );
     expect(byUpn.body.value.map((user: { id: string }) => user.id)).toEqual(["a1000000-0000-4000-8000-000000000001"]);
-    expect(byPrefix.body.value.map((user: { displayName: string }) => user.displayName)).toEqual(["Adele Vance", "Alex Wilber"]);
+    const names = byPrefix.body.value.map((user: { displayName: string }) => user.displayName);
+    expect(names).toEqual(["Adele Vance", "Alex Wilber"]);
   });
 
   it("rejects filtering on a property the collection does not support", async () => {
@@ -40,7 +49,11 @@ describe("$filter over HTTP", () => {
   });
 
   it("filters groups by displayName", async () => {
-    const result = await client.graph(TENANT_A_ID, "GET", query("/groups", { $filter: "displayName eq 'All Employees'" }));
+    const result = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      query("/groups", { $filter: "displayName eq 'All Employees'" }),
+    );
     expect(result.body.value.map((group: { id: string }) => group.id)).toEqual([ALL_EMPLOYEES_GROUP_ID]);
   });
 });
@@ -60,7 +73,11 @@ describe("paging", () => {
 
   it("keeps the filter on the next page", async () => {
     const token = await client.token(TENANT_A_ID);
-    const first = await client.graph(TENANT_A_ID, "GET", query("/users", { $filter: "accountEnabled eq true", $top: "3" }));
+    const first = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      query("/users", { $filter: "accountEnabled eq true", $top: "3" }),
+    );
     const second = await client.raw("GET", first.body["@odata.nextLink"], { authorization: `Bearer ${token}` });
     expect(first.body.value).toHaveLength(3);
     expect(second.body.value).toHaveLength(2);
@@ -75,15 +92,28 @@ describe("paging", () => {
 describe("users and groups", () => {
   it("returns Graph's default user properties unless $select asks for more", async () => {
     const plain = await client.graph(TENANT_A_ID, "GET", "/users/a1000000-0000-4000-8000-000000000001");
-    const selected = await client.graph(TENANT_A_ID, "GET", "/users/a1000000-0000-4000-8000-000000000001?$select=id,userType,accountEnabled,creationType");
+    const selected = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      "/users/a1000000-0000-4000-8000-000000000001?$select=id,userType,accountEnabled,creationType",
+    );
     expect(plain.body.userType).toBeUndefined();
     expect(plain.body["@odata.context"]).toBe(`${client.url}/v1.0/$metadata#users/$entity`);
-    expect(selected.body).toMatchObject({ id: "a1000000-0000-4000-8000-000000000001", userType: "Member", accountEnabled: true, creationType: null });
+    expect(selected.body).toMatchObject({
+      id: "a1000000-0000-4000-8000-000000000001",
+      userType: "Member",
+      accountEnabled: true,
+      creationType: null,
+    });
     expect(selected.body.displayName).toBeUndefined();
   });
 
   it("answers 400 for an unknown $select property and 404 for an unknown user", async () => {
-    const badSelect = await client.graph(TENANT_A_ID, "GET", "/users/a1000000-0000-4000-8000-000000000001?$select=shoeSize");
+    const badSelect = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      "/users/a1000000-0000-4000-8000-000000000001?$select=shoeSize",
+    );
     const missing = await client.graph(TENANT_A_ID, "GET", "/users/a1000000-0000-4000-8000-0000000000ff");
     expect(badSelect.status).toBe(400);
     expect(missing.status).toBe(404);

@@ -77,11 +77,21 @@ export class EmulatorClient {
     });
   }
 
-  async raw(method: string, pathOrUrl: string, headers: Record<string, string> = {}, body?: string): Promise<HttpResult> {
+  async raw(
+    method: string,
+    pathOrUrl: string,
+    headers: Record<string, string> = {},
+    body?: string,
+  ): Promise<HttpResult> {
     return this.#send(method, pathOrUrl, body, headers);
   }
 
-  async #send(method: string, pathOrUrl: string, body: string | undefined, headers: Record<string, string>): Promise<HttpResult> {
+  async #send(
+    method: string,
+    pathOrUrl: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<HttpResult> {
     const url = pathOrUrl.startsWith("http") ? pathOrUrl : `${this.url}${pathOrUrl}`;
     const response = await fetch(url, { method, headers, body });
     const text = await response.text();

@@ -15,7 +15,8 @@ describe("error envelope", () => {
     expect(result.status).toBe(404);
     expect(result.body.error.code).toBe("Request_ResourceNotFound");
     expect(result.body.error.message).toBe(
-      "Resource '00000000-0000-0000-0000-000000000009' does not exist or one of its queried reference-property objects are not present.",
+      "Resource '00000000-0000-0000-0000-000000000009' does not exist or one of its queried " +
+        "reference-property objects are not present.",
     );
     expect(result.body.error.innerError.date).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(result.body.error.innerError["request-id"]).toBe(result.headers.get("request-id"));

@@ -17,14 +17,30 @@ beforeEach(async () => {
 
 describe("tenant lookup", () => {
   it("finds a tenant by domain and by id", async () => {
-    const byDomain = await client.graph(TENANT_B_ID, "GET", `/tenantRelationships/findTenantInformationByDomainName(domainName='${TENANT_A_DOMAIN}')`);
-    const byId = await client.graph(TENANT_B_ID, "GET", `/tenantRelationships/findTenantInformationByTenantId(tenantId='${TENANT_A_ID}')`);
-    expect(byDomain.body).toMatchObject({ tenantId: TENANT_A_ID, displayName: "Tenant A", defaultDomainName: TENANT_A_DOMAIN });
+    const byDomain = await client.graph(
+      TENANT_B_ID,
+      "GET",
+      `/tenantRelationships/findTenantInformationByDomainName(domainName='${TENANT_A_DOMAIN}')`,
+    );
+    const byId = await client.graph(
+      TENANT_B_ID,
+      "GET",
+      `/tenantRelationships/findTenantInformationByTenantId(tenantId='${TENANT_A_ID}')`,
+    );
+    expect(byDomain.body).toMatchObject({
+      tenantId: TENANT_A_ID,
+      displayName: "Tenant A",
+      defaultDomainName: TENANT_A_DOMAIN,
+    });
     expect(byId.body.tenantId).toBe(TENANT_A_ID);
   });
 
   it("answers 404 for an unknown domain", async () => {
-    const result = await client.graph(TENANT_B_ID, "GET", "/tenantRelationships/findTenantInformationByDomainName(domainName='nobody.example')");
+    const result = await client.graph(
+      TENANT_B_ID,
+      "GET",
+      "/tenantRelationships/findTenantInformationByDomainName(domainName='nobody.example')",
+    );
     expect(result.status).toBe(404);
     expect(result.body.error.code).toBe("Request_ResourceNotFound");
   });
@@ -54,8 +70,18 @@ describe("cross-tenant access partners", () => {
 
   it("patches one member of a complex setting and keeps the others", async () => {
     await client.graph(TENANT_B_ID, "POST", PARTNERS, { tenantId: TENANT_A_ID });
-    const first = await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, { automaticUserConsentSettings: { inboundAllowed: true } });
-    await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, { automaticUserConsentSettings: { outboundAllowed: false } });
+    const first = await client.graph(
+      TENANT_B_ID,
+      "PATCH",
+      `${PARTNERS}/${TENANT_A_ID}`,
+      { automaticUserConsentSettings: { inboundAllowed: true } },
+    );
+    await client.graph(
+      TENANT_B_ID,
+      "PATCH",
+      `${PARTNERS}/${TENANT_A_ID}`,
+      { automaticUserConsentSettings: { outboundAllowed: false } },
+    );
     const partner = await client.graph(TENANT_B_ID, "GET", `${PARTNERS}/${TENANT_A_ID}`);
     expect(first.status).toBe(204);
     expect(partner.body.automaticUserConsentSettings).toEqual({ inboundAllowed: true, outboundAllowed: false });
@@ -63,7 +89,12 @@ describe("cross-tenant access partners", () => {
 
   it("rejects a property name in the wrong case with 400 Invalid property", async () => {
     await client.graph(TENANT_B_ID, "POST", PARTNERS, { tenantId: TENANT_A_ID });
-    const result = await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, { AutomaticUserConsentSettings: { inboundAllowed: true } });
+    const result = await client.graph(
+      TENANT_B_ID,
+      "PATCH",
+      `${PARTNERS}/${TENANT_A_ID}`,
+      { AutomaticUserConsentSettings: { inboundAllowed: true } },
+    );
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("Request_BadRequest");
     expect(result.body.error.message).toBe("Invalid property 'AutomaticUserConsentSettings'.");
@@ -86,22 +117,46 @@ describe("identity synchronization policy", () => {
   });
 
   it("creates with PUT 204 and reads it back", async () => {
-    const put = await client.graph(TENANT_B_ID, "PUT", POLICY, { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } });
+    const put = await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      POLICY,
+      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
+    );
     const read = await client.graph(TENANT_B_ID, "GET", POLICY);
     expect(put.status).toBe(204);
-    expect(read.body).toMatchObject({ tenantId: TENANT_A_ID, displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } });
+    expect(read.body).toMatchObject({
+      tenantId: TENANT_A_ID,
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: true },
+    });
   });
 
   it("answers a second PUT with 409 and ConflictingObjects details", async () => {
-    await client.graph(TENANT_B_ID, "PUT", POLICY, { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } });
-    const second = await client.graph(TENANT_B_ID, "PUT", POLICY, { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } });
+    await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      POLICY,
+      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } },
+    );
+    const second = await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      POLICY,
+      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
+    );
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe("Request_MultipleObjectsWithSameKeyValue");
     expect(second.body.error.details[0].code).toBe("ConflictingObjects");
   });
 
   it("updates with PATCH 204", async () => {
-    await client.graph(TENANT_B_ID, "PUT", POLICY, { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } });
+    await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      POLICY,
+      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } },
+    );
     const patch = await client.graph(TENANT_B_ID, "PATCH", POLICY, { userSyncInbound: { isSyncAllowed: true } });
     const read = await client.graph(TENANT_B_ID, "GET", POLICY);
     expect(patch.status).toBe(204);
@@ -118,7 +173,12 @@ describe("identity synchronization policy", () => {
   });
 
   it("must be deleted before its partner", async () => {
-    await client.graph(TENANT_B_ID, "PUT", POLICY, { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } });
+    await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      POLICY,
+      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
+    );
     const tooEarly = await client.graph(TENANT_B_ID, "DELETE", `${PARTNERS}/${TENANT_A_ID}`);
     const policyDeleted = await client.graph(TENANT_B_ID, "DELETE", POLICY);
     const partnerDeleted = await client.graph(TENANT_B_ID, "DELETE", `${PARTNERS}/${TENANT_A_ID}`);

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
 import { EmulatorClient, sleep, waitFor } from "./emulatorClient";
-import { allowSyncFromAToB, assign, createJobWithSecrets, createSyncApplication, type SyncApplication } from "./syncPairSetup";
+import {
+  allowSyncFromAToB,
+  assign,
+  createJobWithSecrets,
+  createSyncApplication,
+  type SyncApplication,
+} from "./syncPairSetup";
 
 let client: EmulatorClient;
 let app: SyncApplication;
@@ -92,7 +98,11 @@ describe("provisioning engine", () => {
     expect(status.synchronizedEntryCountByType).toEqual([{ key: "user to user", value: 1 }]);
     const jobId = jobPath.split("/").pop();
     const filter = encodeURIComponent(`jobId eq '${jobId}' and provisioningStatusInfo/status eq 'success'`);
-    const logs = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${filter}&$top=500&$orderby=activityDateTime desc`);
+    const logs = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/auditLogs/provisioning?$filter=${filter}&$top=500&$orderby=activityDateTime desc`,
+    );
     expect(logs.body.value).toHaveLength(1);
     expect(logs.body.value[0]).toMatchObject({
       provisioningAction: "create",
@@ -105,7 +115,8 @@ describe("provisioning engine", () => {
   it("uses the userType constant of the job schema", async () => {
     const schema = (await client.graph(TENANT_A_ID, "GET", `${jobPath}/schema`)).body;
     const mappings = schema.synchronizationRules[0].objectMappings[0].attributeMappings;
-    const userType = mappings.find((mapping: { targetAttributeName: string }) => mapping.targetAttributeName === "userType");
+    const isUserType = (mapping: { targetAttributeName: string }) => mapping.targetAttributeName === "userType";
+    const userType = mappings.find(isUserType);
     userType.source = { expression: '"Guest"', name: "Guest", parameters: [], type: "Constant" };
     await client.graph(TENANT_A_ID, "PUT", `${jobPath}/schema`, schema);
     await allowSyncFromAToB(client);
@@ -125,9 +136,17 @@ describe("provisioning engine", () => {
     await sleep(60);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
     await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
-    await client.graph(TENANT_A_ID, "DELETE", `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo/${assignment.body.id}`);
+    await client.graph(
+      TENANT_A_ID,
+      "DELETE",
+      `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo/${assignment.body.id}`,
+    );
     await waitFor(async () => ((await syncedUsers()).length === 0 ? true : undefined), "the user to be deleted");
-    const logs = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningAction eq 'delete'")}`);
+    const logs = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningAction eq 'delete'")}`,
+    );
     expect(logs.body.value).toHaveLength(1);
     expect(logs.body.value[0].sourceIdentity.id).toBe(MEGAN_ID);
   });
@@ -144,9 +163,14 @@ describe("provisioning engine", () => {
     expect(quarantined.status.lastExecution.error.code).toBe("AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure");
     expect(quarantined.status.quarantine.reason).toBe("EncounteredQuarantineException");
     expect(await syncedUsers()).toEqual([]);
-    const failures = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningStatusInfo/status eq 'failure'")}`);
+    const failures = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningStatusInfo/status eq 'failure'")}`,
+    );
     expect(failures.body.value).toHaveLength(3);
-    expect(failures.body.value[0].provisioningStatusInfo.errorInformation.errorCode).toBe("AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure");
+    const errorInformation = failures.body.value[0].provisioningStatusInfo.errorInformation;
+    expect(errorInformation.errorCode).toBe("AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure");
   });
 
   it("stops running a quarantined job until start lifts the quarantine", async () => {
@@ -169,9 +193,20 @@ describe("provisioning engine", () => {
     await sleep(60);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
     await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
-    await client.admin("PATCH", `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`, { identitySynchronization: { userSyncInbound: { isSyncAllowed: false } } });
-    await client.graph(TENANT_A_ID, "DELETE", `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo/${assignment.body.id}`);
-    await waitFor(async () => ((await job()).status.lastExecution.state === "Failed" ? true : undefined), "a failed cycle");
+    await client.admin(
+      "PATCH",
+      `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`,
+      { identitySynchronization: { userSyncInbound: { isSyncAllowed: false } } },
+    );
+    await client.graph(
+      TENANT_A_ID,
+      "DELETE",
+      `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo/${assignment.body.id}`,
+    );
+    await waitFor(
+      async () => ((await job()).status.lastExecution.state === "Failed" ? true : undefined),
+      "a failed cycle",
+    );
     expect(await syncedUsers()).toHaveLength(1);
   });
 

@@ -15,9 +15,19 @@ export async function allowSyncFromAToB(client: EmulatorClient): Promise<void> {
     displayName: "Tenant A",
     userSyncInbound: { isSyncAllowed: true },
   });
-  await client.graph(TENANT_B_ID, "PATCH", `${partners}/${TENANT_A_ID}`, { automaticUserConsentSettings: { inboundAllowed: true } });
+  await client.graph(
+    TENANT_B_ID,
+    "PATCH",
+    `${partners}/${TENANT_A_ID}`,
+    { automaticUserConsentSettings: { inboundAllowed: true } },
+  );
   await client.graph(TENANT_A_ID, "POST", partners, { tenantId: TENANT_B_ID });
-  await client.graph(TENANT_A_ID, "PATCH", `${partners}/${TENANT_B_ID}`, { automaticUserConsentSettings: { outboundAllowed: true } });
+  await client.graph(
+    TENANT_A_ID,
+    "PATCH",
+    `${partners}/${TENANT_B_ID}`,
+    { automaticUserConsentSettings: { outboundAllowed: true } },
+  );
 }
 
 /** Instantiates the sync application in tenant A and waits until its service principal has replicated. */
@@ -25,7 +35,12 @@ export async function createSyncApplication(
   client: EmulatorClient,
   displayName = "Sync to Tenant B",
 ): Promise<SyncApplication> {
-  const created = await client.graph(TENANT_A_ID, "POST", `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`, { displayName });
+  const created = await client.graph(
+    TENANT_A_ID,
+    "POST",
+    `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`,
+    { displayName },
+  );
   const servicePrincipalId = created.body.servicePrincipal.id as string;
   await waitFor(async () => {
     const result = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${servicePrincipalId}`);

@@ -84,8 +84,18 @@ describe("synchronization templates and jobs", () => {
 
   it("validates restart's resetScope flags", async () => {
     const jobId = (await client.graph(TENANT_A_ID, "POST", `${sync}/jobs`, { templateId: "Azure2Azure" })).body.id;
-    const good = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/restart`, { criteria: { resetScope: "Watermark, Escrows, QuarantineState" } });
-    const bad = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/restart`, { criteria: { resetScope: "Everything" } });
+    const good = await client.graph(
+      TENANT_A_ID,
+      "POST",
+      `${sync}/jobs/${jobId}/restart`,
+      { criteria: { resetScope: "Watermark, Escrows, QuarantineState" } },
+    );
+    const bad = await client.graph(
+      TENANT_A_ID,
+      "POST",
+      `${sync}/jobs/${jobId}/restart`,
+      { criteria: { resetScope: "Everything" } },
+    );
     expect(good.status).toBe(204);
     expect(bad.status).toBe(400);
   });
@@ -118,7 +128,12 @@ describe("synchronization secrets", () => {
   });
 
   it("answers 500 InternalError for an unknown key", async () => {
-    const result = await client.graph(TENANT_A_ID, "PUT", `${sync}/secrets`, { value: [{ key: "companyId", value: TENANT_B_ID }] });
+    const result = await client.graph(
+      TENANT_A_ID,
+      "PUT",
+      `${sync}/secrets`,
+      { value: [{ key: "companyId", value: TENANT_B_ID }] },
+    );
     expect(result.status).toBe(500);
     expect(result.body.error.code).toBe("InternalError");
     expect(result.body.error.message).toBe("Requested value 'companyId' was not found.");
@@ -135,7 +150,12 @@ describe("validateCredentials", () => {
   it("fails with the auto-redemption code when only inbound sync is allowed", async () => {
     const partners = "/policies/crossTenantAccessPolicy/partners";
     await client.graph(TENANT_B_ID, "POST", partners, { tenantId: TENANT_A_ID });
-    await client.graph(TENANT_B_ID, "PUT", `${partners}/${TENANT_A_ID}/identitySynchronization`, { userSyncInbound: { isSyncAllowed: true } });
+    await client.graph(
+      TENANT_B_ID,
+      "PUT",
+      `${partners}/${TENANT_A_ID}/identitySynchronization`,
+      { userSyncInbound: { isSyncAllowed: true } },
+    );
     await sleep(60);
     const result = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/validateCredentials`, VALID_CREDENTIALS);
     expect(result.body.error.code).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
@@ -154,7 +174,11 @@ describe("validateCredentials", () => {
   it("fails when CompanyId names another tenant", async () => {
     await allowSyncFromAToB(client);
     await sleep(60);
-    const body = { ...VALID_CREDENTIALS, credentials: [{ key: "CompanyId", value: TENANT_A_ID }, { key: "AuthenticationType", value: "SyncPolicy" }] };
+    const credentials = [
+      { key: "CompanyId", value: TENANT_A_ID },
+      { key: "AuthenticationType", value: "SyncPolicy" },
+    ];
+    const body = { ...VALID_CREDENTIALS, credentials };
     const result = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/validateCredentials`, body);
     expect(result.status).toBe(400);
   });
@@ -172,9 +196,22 @@ describe("validateCredentials", () => {
     const jobId = (await client.graph(TENANT_A_ID, "POST", `${sync}/jobs`, { templateId: "Azure2Azure" })).body.id;
     await client.graph(TENANT_A_ID, "PUT", `${sync}/secrets`, { value: VALID_CREDENTIALS.credentials });
     await sleep(60);
-    const bound = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/validateCredentials`, { useSavedCredentials: true });
-    await client.admin("POST", `/tenants/${TENANT_A_ID}/servicePrincipals/${app.servicePrincipalId}/synchronization/expireSecrets`);
-    const expired = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/validateCredentials`, { useSavedCredentials: true });
+    const bound = await client.graph(
+      TENANT_A_ID,
+      "POST",
+      `${sync}/jobs/${jobId}/validateCredentials`,
+      { useSavedCredentials: true },
+    );
+    await client.admin(
+      "POST",
+      `/tenants/${TENANT_A_ID}/servicePrincipals/${app.servicePrincipalId}/synchronization/expireSecrets`,
+    );
+    const expired = await client.graph(
+      TENANT_A_ID,
+      "POST",
+      `${sync}/jobs/${jobId}/validateCredentials`,
+      { useSavedCredentials: true },
+    );
     expect(bound.status).toBe(204);
     expect(expired.status).toBe(400);
   });
@@ -183,7 +220,11 @@ describe("validateCredentials", () => {
 describe("app role assignments", () => {
   it("assigns a group with 201 and lists it", async () => {
     const created = await assign(client, app, ALL_EMPLOYEES_GROUP_ID);
-    const listed = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo`);
+    const listed = await client.graph(
+      TENANT_A_ID,
+      "GET",
+      `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo`,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       appRoleId: app.appRoleId,
@@ -196,7 +237,8 @@ describe("app role assignments", () => {
   });
 
   it("answers 400 for a role the application does not have", async () => {
-    const result = await client.graph(TENANT_A_ID, "POST", `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo`, {
+    const path = `/servicePrincipals/${app.servicePrincipalId}/appRoleAssignedTo`;
+    const result = await client.graph(TENANT_A_ID, "POST", path, {
       principalId: ALL_EMPLOYEES_GROUP_ID,
       resourceId: app.servicePrincipalId,
       appRoleId: "00000000-0000-0000-0000-000000000000",
