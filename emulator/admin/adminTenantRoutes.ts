@@ -5,6 +5,7 @@ import { applyPartnerPatch, newPartnerRecord, validatePartnerPatch } from "../st
 import type { EmulatorServices } from "../state/services";
 import { quarantineJob } from "../sync/jobModel";
 import { AdminError, type AdminResult } from "./adminResult";
+import { patchUser } from "./adminUserChanges";
 import { dumpTenant } from "./tenantDump";
 
 const QUARANTINE_REASONS = [
@@ -132,6 +133,9 @@ export function handleTenantAdmin(
   }
   if ((match = /^PATCH partners\/([^/]+)$/.exec(request)) !== null) {
     return patchPartner(services, tenant, match[1] ?? "", body);
+  }
+  if ((match = /^PATCH users\/([^/]+)$/.exec(request)) !== null) {
+    return patchUser(tenant, match[1] ?? "", asObject(body));
   }
   if (request === "PUT grants") {
     return putGrants(tenant, body);

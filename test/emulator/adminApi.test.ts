@@ -179,6 +179,14 @@ describe("settings and reset", () => {
     expect(negative.status).toBe(400);
   });
 
+  it("delays every Graph answer by latencyMs", async () => {
+    await client.admin("PUT", "/settings", { latencyMs: 120 });
+    const started = Date.now();
+    const result = await client.graph(TENANT_A_ID, "GET", "/groups");
+    expect(result.status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+  });
+
   it("restores the fixture, the start settings, and clears faults and the request log", async () => {
     const pristine = (await client.admin("GET", `/tenants/${TENANT_B_ID}`)).body;
     await client.graph(TENANT_B_ID, "POST", PARTNERS, { tenantId: TENANT_A_ID });
@@ -221,6 +229,16 @@ describe("admin changes", () => {
     expect(result.status).toBe(200);
     expect(partner.body.automaticUserConsentSettings.inboundAllowed).toBe(true);
     expect(policy.body.userSyncInbound.isSyncAllowed).toBe(true);
+  });
+
+  it("changes a source user and rejects properties it cannot change", async () => {
+    const userPath = `/tenants/${TENANT_A_ID}/users/a1000000-0000-4000-8000-000000000001`;
+    const changed = await client.admin("PATCH", userPath, { jobTitle: "Store Manager" });
+    const rejected = await client.admin("PATCH", userPath, { userPrincipalName: "someone@example.com" });
+    const user = await client.graph(TENANT_A_ID, "GET", "/users/a1000000-0000-4000-8000-000000000001");
+    expect(changed.status).toBe(200);
+    expect(user.body.jobTitle).toBe("Store Manager");
+    expect(rejected.status).toBe(400);
   });
 
   it("rejects an invalid partner property", async () => {

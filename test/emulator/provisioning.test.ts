@@ -112,6 +112,40 @@ describe("provisioning engine", () => {
     });
   });
 
+  it("exports a changed source attribute as an update", async () => {
+    await allowSyncFromAToB(client);
+    await assign(client, app, MEGAN_ID);
+    await sleep(60);
+    await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
+    await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
+    await client.admin("PATCH", `/tenants/${TENANT_A_ID}/users/${MEGAN_ID}`, { displayName: "Megan Bowen-Smith" });
+    const renamed = await waitFor(async () => {
+      const [megan] = await syncedUsers();
+      return megan?.displayName === "Megan Bowen-Smith" ? megan : undefined;
+    }, "the new display name in the target");
+    const filter = encodeURIComponent("provisioningAction eq 'update'");
+    const updates = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${filter}`);
+    expect(renamed.userPrincipalName).toBe(`MeganB_M365x15302292.onmicrosoft.com#EXT#@${TENANT_B_DOMAIN}`);
+    expect(updates.body.value).toHaveLength(1);
+    expect(updates.body.value[0].modifiedProperties).toEqual([
+      { displayName: "displayName", oldValue: '"Megan Bowen"', newValue: '"Megan Bowen-Smith"' },
+    ]);
+  });
+
+  it("disables the target user when the source user is disabled", async () => {
+    await allowSyncFromAToB(client);
+    await assign(client, app, MEGAN_ID);
+    await sleep(60);
+    await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
+    await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
+    await client.admin("PATCH", `/tenants/${TENANT_A_ID}/users/${MEGAN_ID}`, { accountEnabled: false });
+    await waitFor(async () => {
+      const dump = await client.admin("GET", `/tenants/${TENANT_B_ID}`);
+      const megan = dump.body.users.find((user: DumpUser) => user.syncSource?.sourceId === MEGAN_ID);
+      return megan?.accountEnabled === false ? true : undefined;
+    }, "the target user to be disabled");
+  });
+
   it("uses the userType constant of the job schema", async () => {
     const schema = (await client.graph(TENANT_A_ID, "GET", `${jobPath}/schema`)).body;
     const mappings = schema.synchronizationRules[0].objectMappings[0].attributeMappings;

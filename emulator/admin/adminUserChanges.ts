@@ -1,0 +1,39 @@
+import type { TenantDirectory, UserResource } from "../state/model";
+import { AdminError, type AdminResult } from "./adminResult";
+
+/** User properties the admin API may change, with the JSON type each takes. */
+const EDITABLE_USER_PROPERTIES: Record<string, "string" | "nullableString" | "boolean"> = {
+  displayName: "string",
+  givenName: "nullableString",
+  surname: "nullableString",
+  mail: "nullableString",
+  jobTitle: "nullableString",
+  accountEnabled: "boolean",
+};
+
+/**
+ * Changes a user as an admin would in the portal, so that sync cycles have attribute changes to export.
+ * Graph's own `PATCH /users/{id}` is not emulated.
+ */
+export function patchUser(tenant: TenantDirectory, userId: string, body: Record<string, unknown>): AdminResult {
+  const user = tenant.users.get(userId.toLowerCase());
+  if (user === undefined) {
+    throw new AdminError(404, `User '${userId}' was not found in tenant '${tenant.tenantId}'.`);
+  }
+  for (const [name, value] of Object.entries(body)) {
+    const type = EDITABLE_USER_PROPERTIES[name];
+    if (type === undefined) {
+      const known = Object.keys(EDITABLE_USER_PROPERTIES).join(", ");
+      throw new AdminError(400, `Property '${name}' cannot be changed. Editable properties: ${known}.`);
+    }
+    const valid =
+      (type === "boolean" && typeof value === "boolean") ||
+      (type === "string" && typeof value === "string" && value !== "") ||
+      (type === "nullableString" && (value === null || typeof value === "string"));
+    if (!valid) {
+      throw new AdminError(400, `Invalid value for '${name}': expected ${type === "boolean" ? "a boolean" : "a string"}.`);
+    }
+  }
+  Object.assign(user.resource, body as Partial<UserResource>);
+  return { status: 200, body: { ...user.resource } };
+}
