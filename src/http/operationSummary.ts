@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { parseGraphErrorText } from "../graph/graphErrorText";
 import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
+import type { RollbackStatus } from "../shared/rollbackStatus";
 
 /** The fields of a Durable `DurableOrchestrationStatus` that the summary reads. */
 export interface OrchestrationStatusLike {
@@ -28,6 +29,8 @@ export interface OperationSummary {
   steps: StepRecord[];
   result?: unknown;
   error?: OperationError;
+  /** What a failed onboarding undid and what it left behind, once its rollback has started or was skipped. */
+  rollback?: RollbackStatus;
 }
 
 export interface RequestSummary {
@@ -68,9 +71,42 @@ const stepShape = z.object({
     .optional(),
 });
 
+const stepErrorShape = z.object({
+  message: z.string(),
+  graphCode: z.string().optional(),
+  requestId: z.string().optional(),
+});
+
+const rollbackItemShape = z.object({
+  action: z.enum(["unassign", "delete", "restore"]),
+  tenantId: z.string(),
+  objectType: z.enum([
+    "partner",
+    "identitySynchronization",
+    "application",
+    "servicePrincipal",
+    "synchronizationJob",
+    "appRoleAssignment",
+    "policyFlag",
+  ]),
+  id: z.string(),
+});
+
+const rollbackShape = z.object({
+  state: z.enum(["running", "rolledBack", "incomplete", "skipped"]),
+  planned: z.number(),
+  current: rollbackItemShape.optional(),
+  waitingFor: z.string().optional(),
+  rolledBack: z.array(rollbackItemShape),
+  rolledBackCount: z.number(),
+  leftBehind: z.array(rollbackItemShape.extend({ error: stepErrorShape })),
+  leftBehindCount: z.number(),
+});
+
 const customStatusShape = z.object({
   currentStep: z.enum(OnboardingStepNames).nullable(),
   steps: z.array(stepShape),
+  rollback: rollbackShape.optional(),
 });
 
 /**
@@ -91,6 +127,9 @@ export function buildOperationSummary(status: OrchestrationStatusLike): Operatio
     currentStep,
     steps,
   };
+  if (custom.success && custom.data.rollback !== undefined) {
+    summary.rollback = custom.data.rollback;
+  }
   if (status.runtimeStatus === "Completed") {
     summary.result = status.output;
   }

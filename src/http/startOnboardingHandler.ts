@@ -38,7 +38,7 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
     if (!validation.ok) {
       return problemResponse(invalidRequestProblem(validation.errors));
     }
-    const { source, target, configurationName, scope } = validation.value;
+    const { source, target, configurationName, scope, rollbackOnFailure } = validation.value;
 
     const tenants = await resolveTenantPair(dependencies.resolveTenant, source, target);
     if (!tenants.ok) {
@@ -56,7 +56,15 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
 
     const instanceId = onboardingInstanceId(sourceTenantId, targetTenantId);
     const statusUri = operationStatusUri(request.url, instanceId);
-    const input: OnboardingRequest = { source, target, sourceTenantId, targetTenantId, scope, waits: dependencies.waits };
+    const input: OnboardingRequest = {
+      source,
+      target,
+      sourceTenantId,
+      targetTenantId,
+      scope,
+      rollbackOnFailure,
+      waits: dependencies.waits,
+    };
     if (configurationName !== undefined) {
       input.configurationName = configurationName;
     }

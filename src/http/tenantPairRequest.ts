@@ -13,6 +13,8 @@ export interface TenantPairRequest {
   target: string;
   configurationName?: string;
   scope: { users: string[]; groups: string[] };
+  /** Whether a failed onboarding undoes what it created or changed; true unless the body sets false. */
+  rollbackOnFailure: boolean;
 }
 
 export type TenantPairValidation = { ok: true; value: TenantPairRequest } | { ok: false; errors: FieldProblem[] };
@@ -57,6 +59,7 @@ const requestSchema = z.strictObject(
       { users: objectIds.optional(), groups: objectIds.optional() },
       { error: "must be an object with users and/or groups" },
     ),
+    rollbackOnFailure: z.boolean({ error: "must be true or false" }).optional(),
   },
   { error: "must be a JSON object" },
 );
@@ -78,6 +81,7 @@ export function validateTenantPairRequest(body: unknown): TenantPairValidation {
     source: parsed.data.source,
     target: parsed.data.target,
     scope: { users: users.map((id) => id.toLowerCase()), groups: groups.map((id) => id.toLowerCase()) },
+    rollbackOnFailure: parsed.data.rollbackOnFailure ?? true,
   };
   if (parsed.data.configurationName !== undefined) {
     value.configurationName = parsed.data.configurationName;

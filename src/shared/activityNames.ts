@@ -17,6 +17,13 @@ export const ActivityNames = {
   assignPrincipals: "assignPrincipals",
   startSyncJob: "startSyncJob",
   readSyncJobStatus: "readSyncJobStatus",
+  removeAppRoleAssignment: "removeAppRoleAssignment",
+  deleteSyncJob: "deleteSyncJob",
+  deleteSyncApplication: "deleteSyncApplication",
+  restorePartnerFlag: "restorePartnerFlag",
+  removeIdentitySynchronization: "removeIdentitySynchronization",
+  restoreInboundSync: "restoreInboundSync",
+  deletePartner: "deletePartner",
 } as const;
 
 export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];

@@ -134,3 +134,36 @@ export interface SyncExecution {
   countEscrowed: number;
   errorCode: string | null;
 }
+
+/**
+ * Result of a compensating activity. `alreadyUndone` means the object was gone (Graph returned 404) or the setting
+ * already had its earlier value, so the activity changed nothing.
+ */
+export interface CompensationOutput {
+  alreadyUndone: boolean;
+}
+
+export interface RemoveAppRoleAssignmentInput extends ServicePrincipalInput {
+  assignmentId: string;
+}
+
+export interface DeleteSyncApplicationInput extends ServicePrincipalInput {
+  /** Object id of the application. */
+  applicationId: string;
+}
+
+/** A member of a partner's `automaticUserConsentSettings`. */
+export type ConsentFlag = "inboundAllowed" | "outboundAllowed";
+
+export interface RestorePartnerFlagInput extends PartnerStepInput {
+  flag: ConsentFlag;
+  /** Value to write back; null makes the partner inherit the default again. */
+  previousValue: boolean | null;
+}
+
+export type RemoveIdentitySynchronizationInput = TenantPairIds;
+
+export interface RestoreInboundSyncInput extends TenantPairIds {
+  /** `isSyncAllowed` before the onboarding changed it; null when the policy had no value, which means not allowed. */
+  previousIsSyncAllowed: boolean | null;
+}

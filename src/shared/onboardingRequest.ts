@@ -15,6 +15,8 @@ export interface OnboardingRequest {
   configurationName?: string;
   /** Object ids of the source users and groups to assign to the sync application. */
   scope: OnboardingScope;
+  /** Whether a failed run undoes what it created or changed. Absent means true. */
+  rollbackOnFailure?: boolean;
   waits: OnboardingWaits;
 }
 

@@ -1,3 +1,5 @@
+import type { RollbackStatus } from "./rollbackStatus";
+
 /**
  * Custom status of the `onboardTenantPair` orchestration, read back by the status route. Durable Functions limits a
  * custom status to 16 KB of JSON, so records hold short texts and counts, never lists of objects.
@@ -53,4 +55,6 @@ export interface OnboardingCustomStatus {
   /** The step running, waiting or failed; the last step once all succeeded; null before the first starts. */
   currentStep: OnboardingStepName | null;
   steps: StepRecord[];
+  /** Present once a failed run has started its rollback, or has skipped it. */
+  rollback?: RollbackStatus;
 }

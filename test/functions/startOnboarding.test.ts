@@ -82,6 +82,7 @@ describe("POST /api/tenant-pairs", () => {
         targetTenantId: TARGET_ID,
         configurationName: "HR sync",
         scope: { users: [USER], groups: [] },
+        rollbackOnFailure: true,
         waits: WAITS,
       },
     });

@@ -24,8 +24,18 @@ describe("validateTenantPairRequest", () => {
     const result = validateTenantPairRequest(valid());
     expect(result).toEqual({
       ok: true,
-      value: { source: SOURCE, target: "fabrikam.onmicrosoft.com", scope: { users: [USER], groups: [] } },
+      value: {
+        source: SOURCE,
+        target: "fabrikam.onmicrosoft.com",
+        scope: { users: [USER], groups: [] },
+        rollbackOnFailure: true,
+      },
     });
+  });
+
+  it("keeps rollbackOnFailure false when the body sets it", () => {
+    const result = validateTenantPairRequest({ ...valid(), rollbackOnFailure: false });
+    expect(result.ok && result.value.rollbackOnFailure).toBe(false);
   });
 
   it("keeps the configuration name and lower-cases object ids", () => {
@@ -40,6 +50,7 @@ describe("validateTenantPairRequest", () => {
 
   const invalidCases: [string, Record<string, unknown>, string][] = [
     ["missing source", { target: "fabrikam.com", scope: { users: [USER] } }, "/source"],
+    ["rollbackOnFailure not a boolean", { ...valid(), rollbackOnFailure: "no" }, "/rollbackOnFailure"],
     ["source not a string", { ...valid(), source: 42 }, "/source"],
     ["source neither GUID nor domain", { ...valid(), source: "not a tenant" }, "/source"],
     ["single-label domain", { ...valid(), target: "localhost" }, "/target"],

@@ -15,6 +15,9 @@ export function readOnboardingRequest(input: unknown): OnboardingRequest {
   if (value.configurationName !== undefined && typeof value.configurationName !== "string") {
     problems.push("configurationName must be a string when present");
   }
+  if (value.rollbackOnFailure !== undefined && typeof value.rollbackOnFailure !== "boolean") {
+    problems.push("rollbackOnFailure must be a boolean when present");
+  }
   const scope = value.scope as Record<string, unknown> | undefined;
   if (!isStringArray(scope?.users) || !isStringArray(scope?.groups)) {
     problems.push("scope.users and scope.groups must be arrays of strings");
