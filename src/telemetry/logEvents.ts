@@ -20,4 +20,7 @@ export const LogEvents = {
   syncCredentialsRejected: { id: 2021, name: "SyncCredentialsRejected", level: "warning" },
   instantiateFailedButObjectsFound: { id: 2022, name: "InstantiateFailedButObjectsFound", level: "warning" },
   principalAlreadyAssigned: { id: 2023, name: "PrincipalAlreadyAssigned", level: "information" },
+  objectDeleted: { id: 2030, name: "DirectoryObjectDeleted", level: "information" },
+  objectAlreadyGone: { id: 2031, name: "DirectoryObjectAlreadyGone", level: "information" },
+  policyFlagRestored: { id: 2032, name: "PolicyFlagRestored", level: "information" },
 } as const satisfies Record<string, LogEvent>;
