@@ -6,6 +6,7 @@ import type { OnboardingResult } from "../shared/onboardingResult";
 import { buildOnboardingResult, createObjectLedger } from "./onboarding/objectRecords";
 import { readOnboardingRequest } from "./onboarding/onboardingInput";
 import { OnboardingRun } from "./onboarding/onboardingRun";
+import { rollBack } from "./onboarding/rollback";
 import { prepareSyncApplication } from "./onboarding/syncApplicationSteps";
 import { runSyncJob } from "./onboarding/syncJobSteps";
 import { configureTenantPolicies, resolveTenants } from "./onboarding/tenantPolicySteps";
@@ -14,8 +15,9 @@ import { configureTenantPolicies, resolveTenants } from "./onboarding/tenantPoli
  * Onboards a source → target tenant pair for cross-tenant synchronization, one activity per Graph step. Every step
  * adopts what a previous run left in place, so a failed onboarding can be started again for the same pair.
  *
- * Fails with an `OnboardingStepError` naming the step. The custom status then contains that step's Graph code and
- * request id.
+ * When a step fails for good, the run undoes what it created or changed (see `rollBack`) unless the request set
+ * `rollbackOnFailure: false`, then fails with an `OnboardingStepError` naming the step. The custom status then
+ * contains that step's Graph code and request id, and the rollback's outcome.
  */
 export function* onboardTenantPair(context: df.OrchestrationContext): Generator<df.Task, OnboardingResult, unknown> {
   const request = readOnboardingRequest(context.df.getInput());
@@ -23,16 +25,20 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
   const ledger = createObjectLedger();
   run.log(`started for source ${request.sourceTenantId} and target ${request.targetTenantId}`);
 
-  // TODO: compensation. On failure, `ledger` lists what this run created (`created: true`), in order; a rollback
-  // would undo those records in reverse order and leave adopted objects alone. Not built yet: the error propagates.
-  const tenants = yield* resolveTenants(run, request);
-  const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
-  yield* configureTenantPolicies(run, request, configurationName, ledger);
-  const application = yield* prepareSyncApplication(run, request, configurationName, ledger);
-  const firstCycle = yield* runSyncJob(run, request, application, ledger);
+  try {
+    const tenants = yield* resolveTenants(run, request);
+    const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
+    yield* configureTenantPolicies(run, request, configurationName, ledger);
+    const application = yield* prepareSyncApplication(run, request, configurationName, ledger);
+    const firstCycle = yield* runSyncJob(run, request, application, ledger);
 
-  run.log(`completed; first cycle ${firstCycle.outcome}`);
-  return buildOnboardingResult(tenants, configurationName, ledger, firstCycle);
+    run.log(`completed; first cycle ${firstCycle.outcome}`);
+    return buildOnboardingResult(tenants, configurationName, ledger, firstCycle);
+  } catch (error) {
+    // The failed step's record keeps the Graph error; the rollback's outcome goes next to it in the custom status.
+    yield* rollBack(run, request, ledger);
+    throw error;
+  }
 }
 
 df.app.orchestration(OrchestratorNames.onboardTenantPair, onboardTenantPair);

@@ -4,13 +4,19 @@ import type {
   AllowInboundSyncOutput,
   AssignPrincipalsInput,
   AssignPrincipalsOutput,
+  CompensationOutput,
   CreateSyncApplicationInput,
+  DeleteSyncApplicationInput,
   FlagOutcome,
   ObjectOutcome,
   PartnerStepInput,
   ReadServicePrincipalOutput,
+  RemoveAppRoleAssignmentInput,
+  RemoveIdentitySynchronizationInput,
   ResolveTenantsInput,
   ResolveTenantsOutput,
+  RestoreInboundSyncInput,
+  RestorePartnerFlagInput,
   SaveSyncSecretsInput,
   ServicePrincipalInput,
   SyncApplication,
@@ -20,7 +26,7 @@ import type {
   ValidateSyncCredentialsOutput,
 } from "../../shared/onboardingContracts";
 
-/** Input and output of each onboarding activity, as the orchestrator calls it. */
+/** Input and output of each onboarding and compensating activity, as the orchestrator calls it. */
 export interface OnboardingActivities {
   [ActivityNames.resolveTenants]: { input: ResolveTenantsInput; output: ResolveTenantsOutput };
   [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
@@ -39,6 +45,16 @@ export interface OnboardingActivities {
   [ActivityNames.assignPrincipals]: { input: AssignPrincipalsInput; output: AssignPrincipalsOutput };
   [ActivityNames.startSyncJob]: { input: SyncJobInput; output: null };
   [ActivityNames.readSyncJobStatus]: { input: SyncJobInput; output: SyncJobStatus };
+  [ActivityNames.removeAppRoleAssignment]: { input: RemoveAppRoleAssignmentInput; output: CompensationOutput };
+  [ActivityNames.deleteSyncJob]: { input: SyncJobInput; output: CompensationOutput };
+  [ActivityNames.deleteSyncApplication]: { input: DeleteSyncApplicationInput; output: CompensationOutput };
+  [ActivityNames.restorePartnerFlag]: { input: RestorePartnerFlagInput; output: CompensationOutput };
+  [ActivityNames.removeIdentitySynchronization]: {
+    input: RemoveIdentitySynchronizationInput;
+    output: CompensationOutput;
+  };
+  [ActivityNames.restoreInboundSync]: { input: RestoreInboundSyncInput; output: CompensationOutput };
+  [ActivityNames.deletePartner]: { input: PartnerStepInput; output: CompensationOutput };
 }
 
 export type OnboardingActivityName = keyof OnboardingActivities;

@@ -1,6 +1,7 @@
 import type * as df from "durable-functions";
 
 import type { OnboardingCustomStatus, OnboardingStepName, StepError } from "../../shared/onboardingStatus";
+import type { RollbackStatus } from "../../shared/rollbackStatus";
 import type { OnboardingActivities, OnboardingActivityName } from "./activityTypes";
 import { describeActivityFailure } from "./activityFailure";
 import {
@@ -102,6 +103,21 @@ export class OnboardingRun {
   *wait(step: OnboardingStepName, waitingFor: string, delaySeconds: number): Generator<df.Task, void, unknown> {
     this.#update(markWaiting(this.#status, step, waitingFor, this.now()));
     yield this.#context.df.createTimer(new Date(this.now().getTime() + delaySeconds * 1000));
+  }
+
+  /** Schedules one activity call that belongs to no onboarding step, e.g. a compensation. The caller handles failures. */
+  callActivity<N extends OnboardingActivityName>(activity: N, input: OnboardingActivities[N]["input"]): df.Task {
+    return this.#context.df.callActivity(activity, input);
+  }
+
+  /** Creates a durable timer that fires `delaySeconds` after the orchestration's current time. */
+  timer(delaySeconds: number): df.Task {
+    return this.#context.df.createTimer(new Date(this.now().getTime() + delaySeconds * 1000));
+  }
+
+  /** Publishes the rollback's progress in the custom status, next to the step records. */
+  setRollbackStatus(rollback: RollbackStatus): void {
+    this.#update({ ...this.#status, rollback });
   }
 
   succeed(step: OnboardingStepName, detail?: string): void {

@@ -103,6 +103,7 @@ function updateStep(
     throw new Error(`Onboarding status has no step named "${name}".`);
   }
   return {
+    ...status,
     currentStep: name,
     steps: status.steps.map((step) => (step.name === name ? change(step) : step)),
   };
