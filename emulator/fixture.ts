@@ -22,7 +22,7 @@ export const TENANT_C_DOMAIN = "M365x48213976.onmicrosoft.com";
 export const FIXTURE_CLIENT_ID = "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c";
 export const FIXTURE_CLIENT_SECRET = "emulator-client-secret";
 
-/** Group "All Employees" in tenant A. It holds every tenant A user except one. */
+/** Group "All Employees" in tenant A. It contains every tenant A user except one. */
 export const ALL_EMPLOYEES_GROUP_ID = "a2000000-0000-4000-8000-000000000001";
 /** Group "Engineering" in tenant A. */
 export const ENGINEERING_GROUP_ID = "a2000000-0000-4000-8000-000000000002";
@@ -30,7 +30,7 @@ export const ENGINEERING_GROUP_ID = "a2000000-0000-4000-8000-000000000002";
 /** Gallery application template of cross-tenant synchronization, the same id as in Entra. */
 export const CROSS_TENANT_SYNC_TEMPLATE_ID = "518e5f48-1fc8-4c48-9387-9fdf28b0dfe7";
 
-/** App roles (application permissions) the fixture app holds in every fixture tenant. */
+/** App roles (application permissions) granted to the fixture app in every fixture tenant. */
 export const FIXTURE_APP_ROLES: readonly string[] = Object.freeze([
   "Application.ReadWrite.All",
   "AppRoleAssignment.ReadWrite.All",

@@ -120,7 +120,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const router = new Router(allGraphRoutes);
   const server = createServer((request, response) => {
     dispatch(services, router, request, response, host).catch((error: unknown) => {
-      console.error("Graph emulator: failed to answer a request:", error);
+      console.error(`Graph emulator: failed to respond to ${request.method} ${request.url}:`, error);
       if (!response.headersSent) {
         const message = "The emulator failed to process the request.";
         send(response, 500, {}, { error: { code: "InternalServerError", message } });

@@ -1,12 +1,12 @@
 /** Timing knobs of the emulator, all in milliseconds. */
 export interface EmulatorSettings {
-  /** How long a new application or service principal answers 404 before it becomes visible. */
+  /** How long a new application or service principal returns 404 before it becomes visible. */
   replicationDelayMs: number;
   /** How long a changed cross-tenant policy takes before validateCredentials and sync cycles see it. */
   policyPropagationDelayMs: number;
   /** Time from a job's start to its first sync cycle, and between cycles. */
   syncCycleIntervalMs: number;
-  /** Delay added before answering every Graph request. */
+  /** Delay added before every Graph response. */
   latencyMs: number;
 }
 

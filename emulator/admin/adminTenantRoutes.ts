@@ -126,6 +126,7 @@ export function handleTenantAdmin(
   if (tenant === undefined) {
     throw new AdminError(404, `Tenant '${segments[0]}' was not found. GET /_emulator/tenants lists the tenants.`);
   }
+
   const request = `${method} ${segments.slice(1).join("/")}`;
   let match: RegExpExecArray | null;
   if (request === "GET ") {

@@ -31,7 +31,8 @@ export function patchUser(tenant: TenantDirectory, userId: string, body: Record<
       (type === "string" && typeof value === "string" && value !== "") ||
       (type === "nullableString" && (value === null || typeof value === "string"));
     if (!valid) {
-      throw new AdminError(400, `Invalid value for '${name}': expected ${type === "boolean" ? "a boolean" : "a string"}.`);
+      const expected = type === "boolean" ? "a boolean" : "a string";
+      throw new AdminError(400, `Invalid value for '${name}': expected ${expected}.`);
     }
   }
   Object.assign(user.resource, body as Partial<UserResource>);

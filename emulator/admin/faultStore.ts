@@ -14,7 +14,7 @@ export interface Fault {
   /** How many more requests this fault applies to. */
   remaining: number;
   delayMs: number;
-  /** `before`: answer with the fault instead of running the route. `after`: run the route, then answer with it. */
+  /** `before`: return the fault instead of running the route. `after`: run the route, then return the fault. */
   when: "before" | "after";
 }
 

@@ -54,6 +54,7 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   if (grantType !== "client_credentials") {
     return tokenError(400, "unsupported_grant_type", 70003, `The grant type '${grantType}' is not supported.`, now);
   }
+
   const clientId = form.get("client_id");
   if (clientId === null || clientId === "") {
     return tokenError(400, "invalid_request", 900144, "The request body must contain the parameter 'client_id'.", now);
@@ -61,6 +62,7 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   const secret = state.clients.get(clientId.toLowerCase());
   const roles = tenant.grants.get(clientId.toLowerCase());
   if (secret === undefined || roles === undefined) {
+    // NOTE: Entra returns 400 unauthorized_client for an unknown or unconsented client. The emulator returns 401.
     const description =
       `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`;
     return tokenError(401, "invalid_client", 700016, description, now);
@@ -68,6 +70,7 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   if (form.get("client_secret") !== secret) {
     return tokenError(401, "invalid_client", 7000215, "Invalid client secret provided.", now);
   }
+
   const scope = form.get("scope");
   if (scope === null || scope === "") {
     return tokenError(400, "invalid_request", 900144, "The request body must contain the parameter 'scope'.", now);
@@ -79,6 +82,7 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   if (!GRAPH_RESOURCES.includes(resource.toLowerCase())) {
     return tokenError(400, "invalid_resource", 500011, `The resource principal named ${resource} was not found.`, now);
   }
+
   return {
     status: 200,
     body: {

@@ -19,7 +19,7 @@ export function authenticate(state: EmulatorState, authorization: string | undef
   return { tenantId: lookup.token.tenantId, clientId: lookup.token.clientId, roles: lookup.token.roles };
 }
 
-/** Throws Graph's 403 unless the caller holds one of the permissions. */
+/** Throws Graph's 403 unless the caller has one of the permissions. */
 export function authorize(caller: Caller, permissions: readonly string[]): void {
   if (!permissions.some((permission) => caller.roles.includes(permission))) {
     throw new GraphError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");

@@ -1,8 +1,8 @@
 /**
- * Parser for the subset of OData `$filter` that clients of the emulated endpoints use:
- * `path op literal` with eq, ne, gt, ge, lt, le; `startswith(path,'text')`; `and`, `or`, `not` and parentheses.
- * Paths may be nested (`servicePrincipal/id`). Literals: quoted strings (`''` is one quote), GUIDs, numbers,
- * date-times, true, false, null.
+ * Parser for the subset of OData `$filter` that clients of the emulated endpoints use.
+ * It reads comparisons `path op literal` (eq, ne, gt, ge, lt, le), `startswith(path,'text')`, `and`, `or`, `not`
+ * and parentheses. Paths may be nested (`servicePrincipal/id`). Literals are quoted strings (`''` is one quote),
+ * GUIDs, numbers, date-times, true, false and null.
  */
 
 export type ComparisonOperator = "eq" | "ne" | "gt" | "ge" | "lt" | "le";

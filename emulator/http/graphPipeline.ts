@@ -60,8 +60,8 @@ function faultError(fault: Fault): GraphError {
 }
 
 /**
- * Answers one Graph request: latency, authentication, routing, injected faults, permission check, route handler.
- * Every answer carries `request-id` and `client-request-id`; errors use Graph's envelope.
+ * Handles one Graph request: latency, authentication, routing, injected faults, permission check, route handler.
+ * Every response carries `request-id` and `client-request-id`; errors use Graph's envelope.
  */
 export async function handleGraphRequest(
   services: EmulatorServices,

@@ -57,7 +57,7 @@ export function entityResult(
 export interface CollectionOptions {
   /** Fragment of `@odata.context`, e.g. `servicePrincipals`. */
   contextFragment: string;
-  /** Top-level property names `$filter` and `$orderby` may use; any when omitted. */
+  /** Top-level property names `$filter` may use; any when omitted. */
   filterableProperties?: readonly string[];
   /** Properties returned without `$select`; all when omitted. */
   defaultProperties?: readonly string[];

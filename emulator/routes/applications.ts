@@ -20,7 +20,7 @@ const SERVICE_PRINCIPAL_FILTERABLE = [...APPLICATION_FILTERABLE, "appOwnerOrgani
 
 function requireTemplate(id: string): void {
   if (id.toLowerCase() !== CROSS_TENANT_SYNC_TEMPLATE_ID) {
-    // NOTE: the emulator knows only the cross-tenant synchronization template.
+    // NOTE: the emulator serves only the cross-tenant synchronization template.
     throw new GraphError(404, "Request_ResourceNotFound", `Application template '${id}' was not found.`);
   }
 }
@@ -158,7 +158,7 @@ export const applicationRoutes: RouteDefinition[] = [
       const record = requireApplication(request, request.params.id ?? "");
       requireOwnership(request, record);
       // Deleting an application also deletes its service principal in the same tenant.
-      // NOTE: Graph keeps deleted applications for 30 days under /directory/deletedItems; the emulator forgets them.
+      // NOTE: Graph keeps deleted applications for 30 days under /directory/deletedItems; the emulator drops them.
       request.tenant.applications.delete(record.resource.id);
       for (const sp of [...request.tenant.servicePrincipals.values()]) {
         if (sp.resource.appId === record.resource.appId) {

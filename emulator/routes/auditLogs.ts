@@ -20,7 +20,7 @@ export const auditLogRoutes: RouteDefinition[] = [
     method: "GET",
     template: "/auditLogs/provisioning",
     permissions: Permissions.auditLogRead,
-    // Newest first unless $orderby says otherwise, as Graph lists provisioning logs.
+    // Newest first unless $orderby sets another order, as Graph lists provisioning logs.
     handler: (request) =>
       collectionResult(request, [...request.tenant.provisioningLogs].reverse(), {
         contextFragment: "auditLogs/provisioning",

@@ -51,9 +51,9 @@ function validateCredentials(request: GraphRequest, sp: ServicePrincipalRecord, 
   if (body.useSavedCredentials !== undefined && typeof body.useSavedCredentials !== "boolean") {
     throw badRequest("Property 'useSavedCredentials' must be a boolean.");
   }
-  const given = parseCredentialList(body.credentials ?? [], "credentials");
+  const requestCredentials = parseCredentialList(body.credentials ?? [], "credentials");
   const useSaved = body.useSavedCredentials === true;
-  const credentials = useSaved ? sp.secrets : given;
+  const credentials = useSaved ? sp.secrets : requestCredentials;
   const expired = useSaved && sp.secretsExpired;
   const result = checkSyncCredentials(request.services.state, request.tenant.tenantId, credentials, expired);
   if (!result.ok) {

@@ -75,7 +75,7 @@ export const synchronizationJobRoutes: RouteDefinition[] = [
         throw badRequest(`Template '${templateId}' is not available on this service principal. Use 'Azure2Azure'.`);
       }
       if ([...sp.jobs.values()].some((job) => job.resource.templateId === templateId)) {
-        // NOTE: Graph only says the job "already exists"; the 409 status and its code are assumed.
+        // NOTE: Graph documents only that the job "already exists"; the 409 status and its code are assumed.
         const message = `A job for template '${templateId}' already exists on this service principal.`;
         throw new GraphError(409, "Request_MultipleObjectsWithSameKeyValue", message);
       }

@@ -4,7 +4,7 @@ import type { GraphRequest } from "../http/routeTypes";
 import type { EmulatorServices } from "./services";
 import type { ApplicationRecord, ServicePrincipalRecord, TenantDirectory } from "./model";
 
-/** Whether replication has made a new object visible to reads. */
+/** Checks whether replication has made a new object visible to reads. */
 export function isVisible(record: { visibleAt: number }, now: number): boolean {
   return now >= record.visibleAt;
 }

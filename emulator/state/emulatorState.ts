@@ -46,7 +46,7 @@ export class EmulatorState {
     return [...this.tenants.values()].find(hasDomain);
   }
 
-  /** Restores the fixture and the start settings, and forgets tokens, faults and the request log. */
+  /** Restores the fixture and the start settings, and clears tokens, faults and the request log. */
   reset(): void {
     this.settings = { ...this.startSettings };
     this.tenants = buildFixtureTenants();

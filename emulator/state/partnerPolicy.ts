@@ -112,7 +112,7 @@ export function applyPartnerPatch(record: PartnerRecord, patch: Record<string, u
   }
 }
 
-/** Whether a partner's consent flag is on and has been on for the propagation delay. */
+/** Checks that a partner's consent flag is on and has been on for the propagation delay. */
 export function isConsentPropagated(
   record: PartnerRecord | undefined,
   name: "inboundAllowed" | "outboundAllowed",
@@ -122,7 +122,7 @@ export function isConsentPropagated(
   return record !== undefined && consentFlag(record, name) && now - record.changedAt[name] >= delayMs;
 }
 
-/** Whether inbound user sync is allowed and has been for the propagation delay. */
+/** Checks that inbound user sync is allowed and has been for the propagation delay. */
 export function isInboundSyncPropagated(record: PartnerRecord | undefined, now: number, delayMs: number): boolean {
   return (
     record !== undefined &&

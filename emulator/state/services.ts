@@ -8,7 +8,7 @@ export interface SyncScheduler {
   cancelAll(): void;
 }
 
-/** What route handlers and admin routes work with. */
+/** Shared services passed to route handlers and admin routes. */
 export interface EmulatorServices {
   state: EmulatorState;
   scheduler: SyncScheduler;

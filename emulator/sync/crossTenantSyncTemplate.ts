@@ -96,7 +96,7 @@ export function buildDefaultSchema(): JsonObject {
   };
 }
 
-/** The synchronization template listed on a cross-tenant sync service principal. */
+/** Builds the synchronization template listed on a cross-tenant sync service principal. */
 export function buildSynchronizationTemplate(applicationId: string): JsonObject {
   return {
     id: AZURE2AZURE_TEMPLATE_ID,

@@ -37,7 +37,7 @@ describe("tenants and dumps", () => {
     expect(dump.groups.find((group: { id: string }) => group.id === ALL_EMPLOYEES_GROUP_ID).members).toHaveLength(5);
   });
 
-  it("dumps the same state twice as deep-equal, with masked secrets and nested sync objects", async () => {
+  it("dump is deterministic and masks secrets", async () => {
     await allowSyncFromAToB(client);
     const app = await createSyncApplication(client);
     await createJobWithSecrets(client, app);

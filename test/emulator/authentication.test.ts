@@ -100,7 +100,7 @@ describe("Graph permissions", () => {
     expect(partners.body.error.message).toBe("Insufficient privileges to complete the operation.");
   });
 
-  it("keeps the roles a token was issued with until a new token is requested", async () => {
+  it("token keeps its issue-time roles", async () => {
     const before = await client.token(TENANT_A_ID);
     await client.admin("PUT", `/tenants/${TENANT_A_ID}/grants`, { clientId: FIXTURE_CLIENT_ID, roles: [] });
     const old = await client.raw("GET", "/v1.0/users", { authorization: `Bearer ${before}` });

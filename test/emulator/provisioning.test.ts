@@ -185,7 +185,7 @@ describe("provisioning engine", () => {
     expect(logs.body.value[0].sourceIdentity.id).toBe(MEGAN_ID);
   });
 
-  it("fails cycles when the target does not allow inbound sync and quarantines after three", async () => {
+  it("quarantines after three policy failures", async () => {
     await assign(client, app, MEGAN_ID);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
     const quarantined = await waitFor(async () => {

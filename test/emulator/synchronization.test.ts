@@ -62,11 +62,11 @@ describe("synchronization templates and jobs", () => {
     const listed = await client.graph(TENANT_A_ID, "GET", `${sync}/jobs`);
     const read = await client.graph(TENANT_A_ID, "GET", `${sync}/jobs/${jobId}`);
     const deleted = await client.graph(TENANT_A_ID, "DELETE", `${sync}/jobs/${jobId}`);
-    const gone = await client.graph(TENANT_A_ID, "GET", `${sync}/jobs/${jobId}`);
+    const afterDelete = await client.graph(TENANT_A_ID, "GET", `${sync}/jobs/${jobId}`);
     expect(listed.body.value.map((job: { id: string }) => job.id)).toEqual([jobId]);
     expect(read.body.templateId).toBe("Azure2Azure");
     expect(deleted.status).toBe(204);
-    expect(gone.status).toBe(404);
+    expect(afterDelete.status).toBe(404);
   });
 
   it("pauses and starts a job", async () => {
