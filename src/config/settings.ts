@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 
 import { z } from "zod";
 
+import { InvalidScheduleError, parseNcrontab } from "../shared/ncrontab";
 import { ConfigurationError } from "./configurationError";
 
 export { ConfigurationError } from "./configurationError";
@@ -32,12 +33,24 @@ export interface Settings {
     policyPropagationTimeoutSeconds: number;
     firstCycleTimeoutSeconds: number;
   };
+  health: HealthSettings;
   telemetry: { connectionString?: string };
+}
+
+export interface HealthSettings {
+  /** Six-field NCRONTAB schedule of the health-check timer, in UTC. */
+  schedule: string;
+  /** Tenant pairs checked at the same time by one health-check run. */
+  maxParallel: number;
+  /** Whether health checks re-apply drifted policy flags and restart quarantined jobs. */
+  remediationEnabled: boolean;
 }
 
 const EMULATOR_BASE_URL = "http://127.0.0.1:7072";
 const LIVE_BASE_URL = "https://graph.microsoft.com";
 const LIVE_AUTHORITY_HOST = "https://login.microsoftonline.com";
+/** Every 30 minutes: a sync cycle takes about 40 minutes, so each cycle is seen at least once. */
+const DEFAULT_HEALTH_CHECK_SCHEDULE = "0 */30 * * * *";
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function integerSetting(min: number, max: number, fallback: number) {
@@ -73,8 +86,30 @@ const environmentSchema = z.object({
   ONBOARDING_REPLICATION_TIMEOUT_SECONDS: integerSetting(1, 86_400, 600),
   ONBOARDING_POLICY_PROPAGATION_TIMEOUT_SECONDS: integerSetting(1, 86_400, 900),
   ONBOARDING_FIRST_CYCLE_TIMEOUT_SECONDS: integerSetting(1, 86_400, 1200),
+  HEALTH_CHECK_SCHEDULE: z
+    .string()
+    .refine(isValidSchedule, { error: "must be a six-field NCRONTAB expression, e.g. '0 */30 * * * *'" })
+    .default(DEFAULT_HEALTH_CHECK_SCHEDULE),
+  // Each parallel check makes about ten Graph reads; 50 stays far below Graph's per-tenant throttling limits.
+  HEALTH_CHECK_MAX_PARALLEL: integerSetting(1, 50, 5),
+  HEALTH_REMEDIATION_ENABLED: z
+    .enum(["true", "false"], { error: "must be 'true' or 'false'" })
+    .default("false")
+    .transform((value) => value === "true"),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
 });
+
+function isValidSchedule(expression: string): boolean {
+  try {
+    parseNcrontab(expression);
+    return true;
+  } catch (error) {
+    if (error instanceof InvalidScheduleError) {
+      return false;
+    }
+    throw error;
+  }
+}
 
 type Environment = z.infer<typeof environmentSchema>;
 
@@ -163,6 +198,11 @@ function toSettings(env: Environment): Settings {
       replicationTimeoutSeconds: env.ONBOARDING_REPLICATION_TIMEOUT_SECONDS,
       policyPropagationTimeoutSeconds: env.ONBOARDING_POLICY_PROPAGATION_TIMEOUT_SECONDS,
       firstCycleTimeoutSeconds: env.ONBOARDING_FIRST_CYCLE_TIMEOUT_SECONDS,
+    },
+    health: {
+      schedule: env.HEALTH_CHECK_SCHEDULE,
+      maxParallel: env.HEALTH_CHECK_MAX_PARALLEL,
+      remediationEnabled: env.HEALTH_REMEDIATION_ENABLED,
     },
     telemetry,
   };
