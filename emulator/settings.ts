@@ -36,6 +36,9 @@ export function parseSettingsPatch(input: unknown): Partial<EmulatorSettings> {
   }
   const patch: Partial<EmulatorSettings> = {};
   for (const [name, value] of Object.entries(input)) {
+    if (value === undefined) {
+      continue;
+    }
     if (!SETTING_NAMES.includes(name as keyof EmulatorSettings)) {
       throw new InvalidSettingsError(`Unknown setting '${name}'. Known settings: ${SETTING_NAMES.join(", ")}.`);
     }
