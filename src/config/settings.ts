@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import { InvalidScheduleError, parseNcrontab } from "../shared/ncrontab";
 import { ConfigurationError } from "./configurationError";
+import { checkStorageConnectionString } from "./storageConnectionString";
 
 export { ConfigurationError } from "./configurationError";
 
@@ -35,6 +36,9 @@ export interface Settings {
   };
   health: HealthSettings;
   telemetry: { connectionString?: string };
+  /** The app's storage account (`AzureWebJobsStorage`), which also contains the tenant-pair registry table. */
+  storage: { connectionString: string };
+  registry: { tableName: string };
 }
 
 export interface HealthSettings {
@@ -97,6 +101,18 @@ const environmentSchema = z.object({
     .default("false")
     .transform((value) => value === "true"),
   APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
+  AzureWebJobsStorage: z.string({ error: "is missing" }).superRefine((value, context) => {
+    const problem = checkStorageConnectionString(value);
+    if (problem !== undefined) {
+      context.addIssue({ code: "custom", message: problem });
+    }
+  }),
+  // Azure Table Storage table names: 3 to 63 letters or digits, starting with a letter.
+  REGISTRY_TABLE_NAME: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, { error: "must be 3 to 63 letters or digits, starting with a letter" })
+    .refine((value) => value.toLowerCase() !== "tables", { error: "must not be the reserved name 'tables'" })
+    .default("TenantPairs"),
 });
 
 function isValidSchedule(expression: string): boolean {
@@ -205,6 +221,8 @@ function toSettings(env: Environment): Settings {
       remediationEnabled: env.HEALTH_REMEDIATION_ENABLED,
     },
     telemetry,
+    storage: { connectionString: env.AzureWebJobsStorage },
+    registry: { tableName: env.REGISTRY_TABLE_NAME },
   };
 }
 

@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { ConfigurationError, parseSettings } from "../../src/config/settings";
 
-const BASE = { GRAPH_CLIENT_ID: "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c", GRAPH_CLIENT_SECRET: "s3cret-value" };
+const BASE = {
+  GRAPH_CLIENT_ID: "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c",
+  GRAPH_CLIENT_SECRET: "s3cret-value",
+  AzureWebJobsStorage: "UseDevelopmentStorage=true",
+};
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {

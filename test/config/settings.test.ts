@@ -7,7 +7,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ConfigurationError, getSettings, parseSettings, resetSettingsCache } from "../../src/config/settings";
 
 const CLIENT_ID = "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c";
-const EMULATOR_ENV = { GRAPH_CLIENT_ID: CLIENT_ID, GRAPH_CLIENT_SECRET: "s3cret-value" };
+const EMULATOR_ENV = {
+  GRAPH_CLIENT_ID: CLIENT_ID,
+  GRAPH_CLIENT_SECRET: "s3cret-value",
+  AzureWebJobsStorage: "UseDevelopmentStorage=true",
+};
+const ACCOUNT_KEY = "c3RvcmFnZS1hY2NvdW50LWtleQ==";
 
 function problemsOf(env: NodeJS.ProcessEnv): string[] {
   try {
@@ -82,7 +87,35 @@ describe("parseSettings", () => {
   });
 
   it("names a missing client id", () => {
-    expect(problemsOf({ GRAPH_CLIENT_SECRET: "x" })).toEqual(["Setting GRAPH_CLIENT_ID is missing."]);
+    expect(problemsOf({ GRAPH_CLIENT_SECRET: "x", AzureWebJobsStorage: "UseDevelopmentStorage=true" })).toEqual([
+      "Setting GRAPH_CLIENT_ID is missing.",
+    ]);
+  });
+
+  it("names a missing storage connection string", () => {
+    const { AzureWebJobsStorage: _storage, ...withoutStorage } = EMULATOR_ENV;
+    expect(problemsOf(withoutStorage)).toEqual(["Setting AzureWebJobsStorage is missing."]);
+  });
+
+  it("reads storage and registry settings", () => {
+    const connectionString = `DefaultEndpointsProtocol=https;AccountName=app;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
+    const settings = parseSettings({ ...EMULATOR_ENV, AzureWebJobsStorage: connectionString, REGISTRY_TABLE_NAME: "Pairs2" });
+    expect(settings.storage).toEqual({ connectionString });
+    expect(settings.registry).toEqual({ tableName: "Pairs2" });
+    expect(parseSettings(EMULATOR_ENV).registry.tableName).toBe("TenantPairs");
+  });
+
+  it("rejects storage without credentials unechoed", () => {
+    const problems = problemsOf({ ...EMULATOR_ENV, AzureWebJobsStorage: `AccountName=app;Key=${ACCOUNT_KEY}` });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Setting AzureWebJobsStorage is invalid: must be 'UseDevelopmentStorage=true'/);
+    expect(problems[0]).not.toContain(ACCOUNT_KEY);
+  });
+
+  it.each(["ab", "1Pairs", "tenant_pairs", "Tables", "a".repeat(64)])("rejects the table name %s", (name) => {
+    const problems = problemsOf({ ...EMULATOR_ENV, REGISTRY_TABLE_NAME: name });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Setting REGISTRY_TABLE_NAME is invalid: /);
   });
 
   it("rejects a client id that is not a GUID", () => {
@@ -119,7 +152,7 @@ describe("parseSettings", () => {
   });
 
   it("requires a secret in emulator mode", () => {
-    expect(problemsOf({ GRAPH_CLIENT_ID: CLIENT_ID })).toEqual(["Setting GRAPH_CLIENT_SECRET is missing."]);
+    expect(problemsOf({ GRAPH_CLIENT_ID: CLIENT_ID, AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage })).toEqual(["Setting GRAPH_CLIENT_SECRET is missing."]);
   });
 
   it("rejects live-only settings in emulator mode", () => {
@@ -138,6 +171,7 @@ describe("parseSettings", () => {
     const settings = parseSettings({
       GRAPH_MODE: "live",
       GRAPH_CLIENT_ID: CLIENT_ID,
+      AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage,
       GRAPH_CLIENT_CERTIFICATE_PATH: path,
     });
     expect(settings.graph.certificatePath).toBe(path);
@@ -145,7 +179,7 @@ describe("parseSettings", () => {
   });
 
   it("requires a secret or certificate in live mode", () => {
-    expect(problemsOf({ GRAPH_MODE: "live", GRAPH_CLIENT_ID: CLIENT_ID })[0]).toMatch(
+    expect(problemsOf({ GRAPH_MODE: "live", GRAPH_CLIENT_ID: CLIENT_ID, AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage })[0]).toMatch(
       /GRAPH_CLIENT_SECRET is missing: set it or GRAPH_CLIENT_CERTIFICATE_PATH/,
     );
   });
@@ -161,6 +195,7 @@ describe("parseSettings", () => {
     const problems = problemsOf({
       GRAPH_MODE: "live",
       GRAPH_CLIENT_ID: CLIENT_ID,
+      AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage,
       GRAPH_CLIENT_CERTIFICATE_PATH: "/nonexistent/app.pem",
     });
     expect(problems).toEqual(["Setting GRAPH_CLIENT_CERTIFICATE_PATH is invalid: no file exists at that path."]);
