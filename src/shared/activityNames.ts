@@ -24,10 +24,17 @@ export const ActivityNames = {
   removeIdentitySynchronization: "removeIdentitySynchronization",
   restoreInboundSync: "restoreInboundSync",
   deletePartner: "deletePartner",
+  listTenantPairs: "listTenantPairs",
+  inspectTenantPair: "inspectTenantPair",
+  restartSyncJob: "restartSyncJob",
+  recordHealthCheck: "recordHealthCheck",
+  emitHealthMetrics: "emitHealthMetrics",
 } as const;
 
 export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];
 
 export const OrchestratorNames = {
   onboardTenantPair: "onboardTenantPair",
+  checkAllTenantPairs: "checkAllTenantPairs",
+  checkTenantPair: "checkTenantPair",
 } as const;
