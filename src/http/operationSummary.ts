@@ -29,7 +29,7 @@ export interface OperationSummary {
   steps: StepRecord[];
   result?: unknown;
   error?: OperationError;
-  /** What a failed onboarding undid and what it left behind, once its rollback has started or was skipped. */
+  /** Rollback progress of a failed onboarding: what it undid and what it left behind. */
   rollback?: RollbackStatus;
 }
 

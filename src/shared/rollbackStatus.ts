@@ -1,7 +1,7 @@
 import type { TenantObjectType } from "./onboardingResult";
 import type { StepError } from "./onboardingStatus";
 
-/** What a compensation does to an object: remove an assignment, delete an object, or restore a setting. */
+/** Kind of undo: remove an assignment, delete an object, or restore a setting. */
 export type RollbackAction = "unassign" | "delete" | "restore";
 
 /** One object or setting that a rollback undoes, in the tenant where it lives. */

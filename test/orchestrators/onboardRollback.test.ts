@@ -29,7 +29,7 @@ const COMPENSATIONS = new Set([
 
 const FORBIDDEN = graphErrorText("forbidden", 403, "Authorization_RequestDenied");
 
-/** Answers of a run whose `failing` activity fails for good; compensations succeed unless overridden. */
+/** Builds the activity results of a run whose `failing` activity fails for good; compensations succeed unless overridden. */
 function answerWith(
   failing: string,
   overrides: Record<string, (task: ActivityTask, call: number) => ActivityAnswer> = {},

@@ -7,7 +7,7 @@ import { JOB_ID, SOURCE_ID, SP_ID, TARGET_ID, USER_ID } from "./support/onboardi
 const PAIR = { sourceTenantId: SOURCE_ID, targetTenantId: TARGET_ID };
 const GROUP_ID = "66666666-6666-4666-8666-666666666666";
 
-/** The ledger of a run that created or changed everything and then failed after assigning two principals. */
+/** Builds the ledger of a run that created or changed everything and then failed after assigning two principals. */
 function fullLedger(): ObjectLedger {
   return {
     target: [

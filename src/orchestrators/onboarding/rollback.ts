@@ -61,7 +61,7 @@ export function* rollBack(
 
 /**
  * Calls one compensating activity. A transient Graph error is retried with durable timers, as forward steps are, up
- * to `MAX_TRANSIENT_ATTEMPTS` calls; the failure of the last call is returned rather than thrown.
+ * to `MAX_TRANSIENT_ATTEMPTS` calls. The failure of the last call is returned, not thrown.
  */
 function* compensate(
   run: OnboardingRun,
