@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Permissions } from "../auth/permissions";
+import { Permissions, TENANT_WIDE_APPLICATION_ROLES } from "../auth/permissions";
 import { CROSS_TENANT_SYNC_TEMPLATE_ID } from "../fixture";
 import { GraphError } from "../http/graphError";
 import { collectionResult, contextUrl, entityResult } from "../http/odata";
@@ -94,12 +94,17 @@ function instantiate(
   return { app, sp };
 }
 
-function visibleResources<T extends { visibleAt: number; resource: object }>(
+/** Lists replicated objects; callers with only Application.ReadWrite.OwnedBy see just the objects they own. */
+function visibleResources<T extends { visibleAt: number; resource: object; ownerClientId: string | null }>(
   request: GraphRequest,
   records: Iterable<T>,
 ): object[] {
   const now = request.services.state.now();
-  return [...records].filter((record) => isVisible(record, now)).map((record) => record.resource);
+  const tenantWide = request.caller.roles.some((role) => TENANT_WIDE_APPLICATION_ROLES.includes(role));
+  return [...records]
+    .filter((record) => isVisible(record, now))
+    .filter((record) => tenantWide || record.ownerClientId === request.caller.clientId)
+    .map((record) => record.resource);
 }
 
 export const applicationRoutes: RouteDefinition[] = [

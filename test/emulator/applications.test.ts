@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { CROSS_TENANT_SYNC_TEMPLATE_ID, TENANT_A_ID } from "../../emulator/fixture";
+import { CROSS_TENANT_SYNC_TEMPLATE_ID, FIXTURE_CLIENT_ID, TENANT_A_ID } from "../../emulator/fixture";
 import { EmulatorClient, waitFor } from "./emulatorClient";
 
 let client: EmulatorClient;
@@ -125,5 +125,23 @@ describe("applications and service principals", () => {
     const sp = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${created.body.servicePrincipal.id}`);
     expect(deleted.status).toBe(204);
     expect(sp.status).toBe(404);
+  });
+});
+
+describe("Application.ReadWrite.OwnedBy", () => {
+  it("shows a caller the objects it created", async () => {
+    const dump = (await client.admin("GET", `/tenants/${TENANT_A_ID}`)).body;
+    expect(dump.applications).toEqual([]);
+    const created = await client.graph(TENANT_A_ID, "POST", INSTANTIATE, { displayName: "Owned" });
+    await visible(`/applications/${created.body.application.id}`);
+    await client.admin("PUT", `/tenants/${TENANT_A_ID}/grants`, {
+      clientId: FIXTURE_CLIENT_ID,
+      roles: ["Application.ReadWrite.OwnedBy"],
+    });
+    client.forgetTokens();
+    const owned = await client.graph(TENANT_A_ID, "GET", "/applications");
+    const single = await client.graph(TENANT_A_ID, "GET", `/applications/${created.body.application.id}`);
+    expect(owned.body.value.map((app: { id: string }) => app.id)).toEqual([created.body.application.id]);
+    expect(single.status).toBe(200);
   });
 });
