@@ -44,10 +44,20 @@ export interface OrchestratorState {
     failureDetails?: unknown;
 }
 
-/** Leaf actions in the order the library assigns task ids: yield order, compound children depth-first. */
+/**
+ * Leaf actions in the order the library assigns task ids: yield order, compound children depth-first. A task that
+ * is already scheduled and then appears in a new `Task.all`/`Task.any` repeats the same action object in that
+ * compound's children; durable-functions 3.5.0 numbers it once, so it is listed once. This relies on the state
+ * object the handler returned in this process, where the repeated child is the identical object.
+ * NOTE: the Azure extension receives the actions as JSON and schedules such a repeated child again under a new id,
+ * so on Azure the activity runs twice and later ids shift (durable-functions issue 574 on GitHub).
+ */
 export function flattenActions(actions: Action[][]): Action[] {
     const leaves: Action[] = [];
+    const seen = new Set<Action>();
     const visit = (action: Action): void => {
+        if (seen.has(action)) return;
+        seen.add(action);
         if (action.actionType === ActionType.WhenAll || action.actionType === ActionType.WhenAny) {
             (action.compoundActions ?? []).forEach(visit);
         } else {
