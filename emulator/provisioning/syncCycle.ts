@@ -44,14 +44,17 @@ function execution(
   };
 }
 
-function failCycle(context: CycleContext, code: string, message: string): void {
+/** Fails a whole cycle: one failure log entry per user in scope, then the failure count and maybe quarantine. */
+function failCycle(context: CycleContext, target: TenantDirectory | undefined, code: string, message: string): void {
   const { source, sp, job, cycleId } = context;
   const now = context.state.now();
   for (const user of usersInScope(source, sp)) {
     const reason = `The user could not be provisioned. ${message}`;
-    const target = { id: "", displayName: user.resource.displayName };
+    const synced = target === undefined ? undefined : findSyncedUser(target, source.tenantId, user.resource.id);
+    const targetIdentity = { id: synced?.resource.id ?? "", displayName: user.resource.displayName };
     const entry = { jobId: job.resource.id, cycleId, status: "failure" as const, error: { code, reason } };
-    writeProvisioningLog(source, sp, { ...entry, action: "create", source: user.resource, target }, now);
+    const action = synced === undefined ? "create" : "update";
+    writeProvisioningLog(source, sp, { ...entry, action, source: user.resource, target: targetIdentity }, now);
   }
   const error: JsonObject = { code, message, tenantActionable: true };
   const status = job.resource.status;
@@ -123,7 +126,7 @@ export function runSyncCycle(
   const target = state.tenants.get((credentialValue(sp.secrets, "CompanyId") ?? "").toLowerCase());
   if (!check.ok || target === undefined) {
     const failure = check.ok ? { code: "InvalidCredentials", message: "The target tenant was not found." } : check;
-    failCycle(context, failure.code, failure.message);
+    failCycle(context, target, failure.code, failure.message);
     return;
   }
   const exported = provisionUsers(context, target);

@@ -221,6 +221,22 @@ describe("provisioning engine", () => {
     expect(current.status.quarantine).toBeNull();
   });
 
+  it("logs failures against existing target users", async () => {
+    await allowSyncFromAToB(client);
+    await assign(client, app, MEGAN_ID);
+    await sleep(60);
+    await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
+    await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
+    const policy = { identitySynchronization: { userSyncInbound: { isSyncAllowed: false } } };
+    await client.admin("PATCH", `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`, policy);
+    await waitFor(async () => ((await job()).status.lastExecution.state === "Failed" ? true : undefined), "a failure");
+    const [megan] = await syncedUsers();
+    const filter = encodeURIComponent("provisioningStatusInfo/status eq 'failure'");
+    const failures = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${filter}`);
+    expect(failures.body.value[0].provisioningAction).toBe("update");
+    expect(failures.body.value[0].targetIdentity.id).toBe(megan?.id);
+  });
+
   it("keeps synced users and stops deleting when the target withdraws inbound sync", async () => {
     await allowSyncFromAToB(client);
     const assignment = await assign(client, app, MEGAN_ID);

@@ -3,11 +3,13 @@ import { InvalidSettingsError, parseSettingsPatch } from "../../emulator/setting
 
 describe("settings patch", () => {
   it("accepts known settings as whole milliseconds", () => {
-    expect(parseSettingsPatch({ replicationDelayMs: 0, latencyMs: 25 })).toEqual({ replicationDelayMs: 0, latencyMs: 25 });
+    const patch = parseSettingsPatch({ replicationDelayMs: 0, latencyMs: 25 });
+    expect(patch).toEqual({ replicationDelayMs: 0, latencyMs: 25 });
   });
 
   it("skips settings given as undefined", () => {
-    expect(parseSettingsPatch({ replicationDelayMs: undefined, syncCycleIntervalMs: 10 })).toEqual({ syncCycleIntervalMs: 10 });
+    const patch = parseSettingsPatch({ replicationDelayMs: undefined, syncCycleIntervalMs: 10 });
+    expect(patch).toEqual({ syncCycleIntervalMs: 10 });
   });
 
   it.each([
