@@ -115,7 +115,9 @@ function commitOutcome(
     if (outcome.kind === "failed") {
         store.appendHistory(instance.instance_id, [...newHistory, createEvent(EventType.OrchestratorCompleted)]);
         const output = `Orchestrator function '${instance.name}' failed: ${outcome.message}`;
-        endInstance(store, instance, { status: "Failed", output, failureDetails: outcome.failureDetails });
+        // Azure keeps the last custom status of a failed orchestration; the thrown state carries it.
+        const customStatus = outcome.customStatus === undefined ? undefined : toJsonText(outcome.customStatus);
+        endInstance(store, instance, { status: "Failed", output, failureDetails: outcome.failureDetails, customStatus });
         return;
     }
     const { state } = outcome;

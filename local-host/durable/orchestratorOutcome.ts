@@ -4,7 +4,7 @@ const outOfProcMarker = "$OutOfProcData$:";
 
 export type OrchestratorOutcome =
     | { kind: "state"; state: OrchestratorState }
-    | { kind: "failed"; message: string; failureDetails: unknown };
+    | { kind: "failed"; message: string; failureDetails: unknown; customStatus?: unknown };
 
 function isState(value: unknown): value is OrchestratorState {
     return typeof value === "object" && value !== null && Array.isArray((value as OrchestratorState).actions);
@@ -32,6 +32,7 @@ export function fromOrchestratorError(error: unknown): OrchestratorOutcome {
                 kind: "failed",
                 message: state.error ?? message.slice(0, markerAt).trim(),
                 failureDetails: state.failureDetails,
+                customStatus: state.customStatus,
             };
         } catch {
             // Falls through to the plain message below.
