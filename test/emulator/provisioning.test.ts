@@ -186,6 +186,7 @@ describe("provisioning engine", () => {
   });
 
   it("quarantines after three policy failures", async () => {
+    const since = new Date(Date.now() - 1000).toISOString();
     await assign(client, app, MEGAN_ID);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
     const quarantined = await waitFor(async () => {
@@ -203,6 +204,15 @@ describe("provisioning engine", () => {
       `/auditLogs/provisioning?$filter=${encodeURIComponent("provisioningStatusInfo/status eq 'failure'")}`,
     );
     expect(failures.body.value).toHaveLength(3);
+    const jobId = jobPath.split("/").pop();
+    const windowFilter = encodeURIComponent(
+      `jobId eq '${jobId}' and activityDateTime ge ${since} and provisioningStatusInfo/status eq 'failure'`,
+    );
+    const inWindow = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${windowFilter}&$top=500`);
+    const future = encodeURIComponent(`activityDateTime ge ${new Date(Date.now() + 60_000).toISOString()}`);
+    const afterWindow = await client.graph(TENANT_A_ID, "GET", `/auditLogs/provisioning?$filter=${future}`);
+    expect(inWindow.body.value).toHaveLength(3);
+    expect(afterWindow.body.value).toEqual([]);
     const errorInformation = failures.body.value[0].provisioningStatusInfo.errorInformation;
     expect(errorInformation.errorCode).toBe("AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure");
   });
