@@ -1,4 +1,4 @@
-import type { JsonObject, UserResource } from "../state/model";
+import type { JsonObject, TenantDirectory, UserResource } from "../state/model";
 
 /** Target user properties a sync job may write. */
 const WRITABLE_TARGET_PROPERTIES = [
@@ -99,4 +99,10 @@ export function mappedValues(mappings: UserMapping[], user: UserResource, creati
     values[mapping.target] = mapping.source.kind === "constant" ? mapping.source.value : user[mapping.source.name];
   }
   return values as Partial<UserResource>;
+}
+
+/** Reads a job schema's user mappings, checking attribute names against a user of the source tenant. */
+export function userMappingsOf(schema: JsonObject, source: TenantDirectory): UserMapping[] {
+  const sample = [...source.users.values()][0]?.resource;
+  return sample === undefined ? [] : readUserMappings(schema, sample);
 }

@@ -4,10 +4,11 @@ import type { JsonObject, ServicePrincipalRecord, SyncJobRecord, TenantDirectory
 import { checkSyncCredentials } from "../sync/credentialCheck";
 import { credentialValue } from "../sync/credentials";
 import { graphTime, NEVER, quarantineJob } from "../sync/jobModel";
-import { readUserMappings } from "./attributeMappings";
-import { type LogEntryInput, type ProvisioningAction, writeProvisioningLog } from "./provisioningLog";
+import { userMappingsOf } from "./attributeMappings";
+import { writeProvisioningLog } from "./provisioningLog";
 import { usersInScope } from "./scope";
-import { createSyncedUser, findSyncedUser, syncedUsersFrom, updateSyncedUser } from "./targetUsers";
+import { findSyncedUser, syncedUsersFrom } from "./targetUsers";
+import { provisionUser } from "./userProvisioning";
 
 /** Successive complete failures after which a job goes to quarantine. */
 export const QUARANTINE_AFTER_FAILURES = 3;
@@ -65,47 +66,23 @@ function failCycle(context: CycleContext, target: TenantDirectory | undefined, c
   }
 }
 
-type Identity = { id: string; displayName: string };
-
-/** Creates, updates and deletes target users; returns how many changes were exported. */
+/** Provisions every user in scope and deletes counterparts of users that left it; returns the exported count. */
 function provisionUsers(context: CycleContext, target: TenantDirectory): number {
   const { state, source, sp, job, cycleId } = context;
-  const log = (action: ProvisioningAction, from: Identity, to: Identity | null, extra: Partial<LogEntryInput> = {}) =>
-    writeProvisioningLog(
-      source,
-      sp,
-      { jobId: job.resource.id, cycleId, action, status: "success", source: from, target: to, ...extra },
-      state.now(),
-    );
   const inScope = usersInScope(source, sp);
   const inScopeIds = new Set(inScope.map((user) => user.resource.id));
-  const sample = inScope[0]?.resource ?? [...source.users.values()][0]?.resource;
-  const mappings = sample === undefined ? [] : readUserMappings(job.schema, sample);
+  const mappings = userMappingsOf(job.schema, source);
+  const userContext = { state, source, target, sp, jobId: job.resource.id, cycleId, mappings };
   let exported = 0;
   for (const user of inScope) {
-    const existing = findSyncedUser(target, source.tenantId, user.resource.id);
-    if (existing === undefined && !user.resource.accountEnabled) {
-      const reason = "The source user is disabled, so no account is created in the target.";
-      log("other", user.resource, null, { status: "skipped", error: { code: "SkippedDisabledUser", reason } });
-    } else if (existing === undefined) {
-      const created = createSyncedUser(target, source.tenantId, user.resource, mappings, state.now());
-      log("create", user.resource, created.resource);
-      exported += 1;
-    } else {
-      const changes = updateSyncedUser(existing, user.resource, mappings);
-      if (changes.length > 0) {
-        log("update", user.resource, existing.resource, { modifiedProperties: changes });
-        exported += 1;
-      }
-    }
+    const entry = provisionUser(userContext, user.resource, true);
+    exported += entry === undefined || entry.provisioningAction === "other" ? 0 : 1;
   }
   for (const synced of syncedUsersFrom(target, source.tenantId)) {
     const sourceId = synced.syncSource?.sourceId ?? "";
     if (!inScopeIds.has(sourceId)) {
-      // NOTE: Entra soft-deletes the B2B user (restorable for 30 days); the emulator removes it.
-      target.users.delete(synced.resource.id);
-      log("delete", source.users.get(sourceId)?.resource ?? { id: sourceId, displayName: "" }, synced.resource);
-      exported += 1;
+      const sourceUser = source.users.get(sourceId)?.resource ?? { ...synced.resource, id: sourceId };
+      exported += provisionUser(userContext, sourceUser, false) === undefined ? 0 : 1;
     }
   }
   return exported;
