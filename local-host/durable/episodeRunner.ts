@@ -1,5 +1,6 @@
 import type { FunctionRegistry } from "../core/functionRegistry";
 import { invokeFunction } from "../core/invokeFunction";
+import { hostLog } from "../core/log";
 import { type Action, ActionType, decodeActionInput, flattenActions } from "./actions";
 import { carriedOverEvents } from "./continueAsNew";
 import { EventType, type HistoryEvent, createEvent, toJsonText } from "./historyEvents";
@@ -59,6 +60,14 @@ export async function runEpisode(context: EpisodeContext, instanceId: string): P
             const followUp = applyRetryEvent(runner, event, now);
             if (followUp?.kind === "timer") {
                 newHistory.push(scheduleTimer(store, fresh, followUp.timerId, followUp.fireAt));
+            } else if (followUp?.kind === "timedOut") {
+                const { name, options } = followUp.group;
+                hostLog(
+                    "Warning",
+                    `Retries of '${name}' in instance '${instanceId}' stopped: retryTimeoutInMilliseconds ` +
+                        `(${options.retryTimeoutInMilliseconds}) has passed. As on Azure, no retry timer is created and ` +
+                        "durable-functions 3.5.0 keeps waiting for one, so the orchestration stays Running.",
+                );
             } else if (followUp?.kind === "attempt") {
                 const { group, taskId } = followUp;
                 newHistory.push(
@@ -68,7 +77,7 @@ export async function runEpisode(context: EpisodeContext, instanceId: string): P
                 );
             }
         }
-        commitOutcome(context, fresh, outcome, runner, newHistory);
+        commitOutcome(context, fresh, outcome, runner, newHistory, now);
     });
     return true;
 }
@@ -110,6 +119,7 @@ function commitOutcome(
     outcome: OrchestratorOutcome,
     runner: RunnerState,
     newHistory: HistoryEvent[],
+    now: number,
 ): void {
     const { store } = context;
     if (outcome.kind === "failed") {
@@ -122,7 +132,7 @@ function commitOutcome(
     }
     const { state } = outcome;
     const leaves = flattenActions(state.actions);
-    const planned = planNewActions(runner, leaves);
+    const planned = planNewActions(runner, leaves, now);
     let unsupported: string | undefined;
     for (const { action, taskId } of planned) {
         unsupported ??= unsupportedActions[action.actionType];

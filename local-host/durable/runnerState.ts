@@ -13,6 +13,8 @@ export interface RetryGroup {
     currentTaskId: number;
     /** The retry timer the library waits for after a failed attempt, or null while an attempt runs. */
     timerId: number | null;
+    /** Epoch ms of the episode that scheduled the first attempt; absent in state stored by older hosts. */
+    firstAttemptAt?: number;
 }
 
 /**
@@ -57,7 +59,8 @@ export function deliverableCount(events: HistoryEvent[], state: RunnerState): nu
 
 export type RetryFollowUp =
     | { kind: "timer"; timerId: number; fireAt: Date }
-    | { kind: "attempt"; taskId: number; group: RetryGroup };
+    | { kind: "attempt"; taskId: number; group: RetryGroup }
+    | { kind: "timedOut"; group: RetryGroup };
 
 /** Advances the retry that `event` completes, mirroring durable-functions' `RetryableTask.trySetValue`. */
 export function applyRetryEvent(state: RunnerState, event: HistoryEvent, now: number): RetryFollowUp | undefined {
@@ -79,11 +82,18 @@ export function applyRetryEvent(state: RunnerState, event: HistoryEvent, now: nu
         state.retries = state.retries.filter((candidate) => candidate !== group);
         return undefined;
     }
-    // After the last attempt the library still waits for a retry timer before it fails the task, so one fires now.
-    const lastAttempt = group.attempt >= group.options.maxNumberOfAttempts;
-    const delay = lastAttempt ? 0 : retryDelayMs(group.options, group.attempt);
+    // The extension retries through the Durable Task Framework's RetryInterceptor, which stops without a timer once
+    // the episode's time reaches the first attempt's time plus retryTimeout. durable-functions 3.5.0 still waits for
+    // a retry timer then, so the orchestration stays Running for good, as it does on Azure.
+    const timeout = group.options.retryTimeoutInMilliseconds ?? 0;
+    if (timeout > 0 && group.firstAttemptAt !== undefined && now >= group.firstAttemptAt + timeout) {
+        state.retries = state.retries.filter((candidate) => candidate !== group);
+        return { kind: "timedOut", group };
+    }
+    // RetryInterceptor also creates the timer after the last attempt, with the usual delay, and the library waits
+    // for it before it fails the task.
     group.timerId = state.nextId++;
-    return { kind: "timer", timerId: group.timerId, fireAt: new Date(now + delay) };
+    return { kind: "timer", timerId: group.timerId, fireAt: new Date(now + retryDelayMs(group.options, group.attempt)) };
 }
 
 export interface PlannedAction {
@@ -92,8 +102,11 @@ export interface PlannedAction {
     taskId: number | null;
 }
 
-/** Numbers the leaf actions not handled yet and opens retry groups for those with retry options. */
-export function planNewActions(state: RunnerState, leaves: Action[]): PlannedAction[] {
+/**
+ * Numbers the leaf actions not handled yet and opens retry groups for those with retry options. `now` is the
+ * episode's time in epoch ms, from which a retry timeout counts.
+ */
+export function planNewActions(state: RunnerState, leaves: Action[], now = 0): PlannedAction[] {
     const planned: PlannedAction[] = [];
     for (let leafIndex = state.leafIds.length; leafIndex < leaves.length; leafIndex++) {
         const action = leaves[leafIndex] as Action;
@@ -116,6 +129,7 @@ export function planNewActions(state: RunnerState, leaves: Action[]): PlannedAct
                 attempt: 1,
                 currentTaskId: taskId,
                 timerId: null,
+                firstAttemptAt: now,
             });
         }
     }

@@ -51,9 +51,15 @@ function outcomeEvent(action: Action, taskId: number, outcome: TaskOutcome): His
  * Runs orchestrator `name` against the real library with the host's own numbering (`runnerState`): every task id
  * in the history comes from the host, so a numbering that differs from the library's leaves a task unresolved or
  * resolves the wrong one. Activities and sub-orchestrations end as `respond` says, in scheduling order; timers fire
- * at once. Returns the final state, or the last one when nothing is left to deliver.
+ * at once. Returns the final state, or the last one when nothing is left to deliver. `planOffsetMs` shifts the time
+ * at which new actions count as scheduled, so a retry timeout can pass while the driver's clock stands still.
  */
-export async function runWithHostNumbering(name: string, respond: Responder, maxEpisodes = 50): Promise<OrchestratorState> {
+export async function runWithHostNumbering(
+    name: string,
+    respond: Responder,
+    maxEpisodes = 50,
+    planOffsetMs = 0,
+): Promise<OrchestratorState> {
     const runner = initialRunnerState();
     const history: HistoryEvent[] = [];
     let inbox: HistoryEvent[] = [createEvent(EventType.ExecutionStarted, { Name: name, Version: "", Input: null }, -1, clock)];
@@ -91,7 +97,7 @@ export async function runWithHostNumbering(name: string, respond: Responder, max
                 inbox.push(complete(action, taskId));
             }
         }
-        for (const { action, taskId } of planNewActions(runner, flattenActions(result.state.actions))) {
+        for (const { action, taskId } of planNewActions(runner, flattenActions(result.state.actions), clock.getTime() + planOffsetMs)) {
             const scheduled = taskId === null ? undefined : scheduledEvent(action, taskId);
             if (!scheduled || taskId === null) continue;
             history.push(scheduled);

@@ -101,3 +101,25 @@ describe("host numbering against the library", () => {
         expect(state.output).toEqual([true, "After"]);
     });
 });
+
+registerOrchestrator("HostRetryTimeout", function* (context) {
+    const options = new df.RetryOptions(1000, 3);
+    options.retryTimeoutInMilliseconds = 1;
+    try {
+        yield context.df.callActivityWithRetry("Flaky", options, null);
+        return "unreachable";
+    } catch {
+        return "caught";
+    }
+});
+
+describe("retry timeout against the library", () => {
+    it("leaves the orchestration waiting, as on Azure", async () => {
+        // The driver's clock stands still, so a timeout of 1 ms passes only with real time; it is checked with the
+        // first attempt's time set one hour back.
+        const state = await runWithHostNumbering("HostRetryTimeout", () => ({ failure: "always" }), 50, -3_600_000);
+        expect(state.isDone).toBe(false);
+        expect(state.error).toBeUndefined();
+        expect(state.output).toBeUndefined();
+    });
+});
