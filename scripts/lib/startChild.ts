@@ -19,6 +19,8 @@ export interface StartChildOptions {
   /** Forward the child's output to this process's stdout, prefixed with the name. */
   echo?: boolean | ((line: string) => boolean);
   readyTimeoutMs?: number;
+  /** Signal sent to stop the child: SIGTERM unless the child shuts down cleanly only on another one. */
+  stopSignal?: NodeJS.Signals;
 }
 
 /**
@@ -49,7 +51,7 @@ export function startChild(options: StartChildOptions): Promise<RunningChild> {
       if (match?.[1]) {
         ready = true;
         clearTimeout(timer);
-        resolve({ name: options.name, url: match[1], child, stop: () => stopChild(child) });
+        resolve({ name: options.name, url: match[1], child, stop: () => stopChild(child, options.stopSignal) });
       }
     };
     createInterface({ input: child.stdout! }).on("line", onLine);
@@ -68,8 +70,8 @@ export function startChild(options: StartChildOptions): Promise<RunningChild> {
   });
 }
 
-/** Sends SIGTERM and waits for the exit, escalating to SIGKILL after five seconds. */
-export function stopChild(child: ChildProcess): Promise<void> {
+/** Sends `signal` (SIGTERM by default) and waits for the exit, escalating to SIGKILL after five seconds. */
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = "SIGTERM"): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const escalation = setTimeout(() => child.kill("SIGKILL"), 5_000);
@@ -77,6 +79,6 @@ export function stopChild(child: ChildProcess): Promise<void> {
       clearTimeout(escalation);
       resolve();
     });
-    child.kill("SIGTERM");
+    child.kill(signal);
   });
 }
