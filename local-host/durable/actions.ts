@@ -50,7 +50,7 @@ export interface OrchestratorState {
  * compound's children; durable-functions 3.5.0 numbers it once, so it is listed once. This relies on the state
  * object the handler returned in this process, where the repeated child is the identical object.
  * NOTE: the Azure extension receives the actions as JSON and schedules such a repeated child again under a new id,
- * so on Azure the activity runs twice and later ids shift (durable-functions issue 574 on GitHub).
+ * so on Azure the activity runs twice and later ids shift.
  */
 export function flattenActions(actions: Action[][]): Action[] {
     const leaves: Action[] = [];

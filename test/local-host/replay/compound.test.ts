@@ -14,7 +14,7 @@ registerOrchestrator("ReplayNested", function* (context) {
     return { results: Array.isArray(results) ? results.length : -1, last };
 });
 
-// An activity yielded alone, then raced against a timer: the library numbers it once (a=0, timer=1, b=2).
+// One activity raced against two timers in turn: the library numbers it once (Slow=0, timers 1 and 2, After=3).
 registerOrchestrator("ReplayReused", function* (context) {
     const first = context.df.callActivity("Slow");
     const winner: unknown = yield context.df.Task.any([first, context.df.createTimer(fireAt)]);

@@ -50,7 +50,7 @@ function outcomeEvent(action: Action, taskId: number, outcome: TaskOutcome): His
 /**
  * Runs orchestrator `name` against the real library with the host's own numbering (`runnerState`): every task id
  * in the history comes from the host, so a numbering that differs from the library's leaves a task unresolved or
- * resolves the wrong one. Activities and sub-orchestrations end as `respond` says, in scheduling order; timers fire
+ * resolves the wrong one. Activities and sub-orchestrations end as `respond` decides, in scheduling order; timers fire
  * at once. Returns the final state, or the last one when nothing is left to deliver. `planOffsetMs` shifts the time
  * at which new actions count as scheduled, so a retry timeout can pass while the driver's clock stands still.
  */

@@ -115,8 +115,8 @@ registerOrchestrator("HostRetryTimeout", function* (context) {
 
 describe("retry timeout against the library", () => {
     it("leaves the orchestration waiting, as on Azure", async () => {
-        // The driver's clock stands still, so a timeout of 1 ms passes only with real time; it is checked with the
-        // first attempt's time set one hour back.
+        // The driver's clock does not advance, so the first attempt counts as scheduled one hour earlier to let the
+        // 1 ms timeout pass.
         const state = await runWithHostNumbering("HostRetryTimeout", () => ({ failure: "always" }), 50, -3_600_000);
         expect(state.isDone).toBe(false);
         expect(state.error).toBeUndefined();
