@@ -1,4 +1,5 @@
 import type { TenantObjectRecord } from "../shared/onboardingResult";
+import type { OffboardingRecord } from "./offboardingRecord";
 
 /**
  * What the service remembers about one tenant pair it manages: stored in Azure Table Storage (table `TenantPairs`,
@@ -64,6 +65,8 @@ export interface TenantPairRecord {
   /** Orchestration that last onboarded, offboarded or checked the pair. */
   lastOnboardingInstanceId: string | null;
   lastOffboardingInstanceId: string | null;
+  /** The latest offboarding's progress, outcome or error; absent until the pair is first offboarded. */
+  offboarding?: OffboardingRecord;
   /** Newest first, at most `HEALTH_HISTORY_LIMIT` entries. */
   healthHistory: HealthCheckResult[];
   createdAt: string;

@@ -29,6 +29,9 @@ export const ActivityNames = {
   restartSyncJob: "restartSyncJob",
   recordHealthCheck: "recordHealthCheck",
   emitHealthMetrics: "emitHealthMetrics",
+  recordOnboardingStarted: "recordOnboardingStarted",
+  recordOnboardingSucceeded: "recordOnboardingSucceeded",
+  recordOnboardingFailed: "recordOnboardingFailed",
 } as const;
 
 export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];
@@ -37,4 +40,5 @@ export const OrchestratorNames = {
   onboardTenantPair: "onboardTenantPair",
   checkAllTenantPairs: "checkAllTenantPairs",
   checkTenantPair: "checkTenantPair",
+  offboardTenantPair: "offboardTenantPair",
 } as const;
