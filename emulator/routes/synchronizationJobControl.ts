@@ -1,6 +1,8 @@
 import { Permissions } from "../auth/permissions";
 import { badRequest, GraphError } from "../http/graphError";
+import { contextUrl } from "../http/odata";
 import type { GraphRequest, GraphResult, RouteDefinition } from "../http/routeTypes";
+import { provisionOnDemand } from "../provisioning/provisionOnDemand";
 import type { ServicePrincipalRecord, SyncJobRecord } from "../state/model";
 import { checkSyncCredentials } from "../sync/credentialCheck";
 import { parseCredentialList } from "../sync/credentials";
@@ -77,6 +79,18 @@ export const synchronizationJobControlRoutes: RouteDefinition[] = [
     handler: (request) => {
       const { sp, job } = requireJob(request);
       return validateCredentials(request, sp, job);
+    },
+  },
+  {
+    method: "POST",
+    template: `${JOBS}/{jobId}/provisionOnDemand`,
+    permissions: Permissions.synchronizationWrite,
+    handler: (request) => {
+      const { sp, job } = requireJob(request);
+      const body = requireObjectBody(request.body);
+      const result = provisionOnDemand(request.services.state, request.tenant, sp, job, body);
+      const context = contextUrl(request, "microsoft.graph.stringKeyStringValuePair");
+      return { status: 200, body: { "@odata.context": context, ...result } };
     },
   },
   {

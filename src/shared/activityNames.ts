@@ -29,9 +29,12 @@ export const ActivityNames = {
   restartSyncJob: "restartSyncJob",
   recordHealthCheck: "recordHealthCheck",
   emitHealthMetrics: "emitHealthMetrics",
-  recordOnboardingStarted: "recordOnboardingStarted",
-  recordOnboardingSucceeded: "recordOnboardingSucceeded",
-  recordOnboardingFailed: "recordOnboardingFailed",
+  markPairOffboarding: "markPairOffboarding",
+  unassignAllPrincipals: "unassignAllPrincipals",
+  readDeprovisioningProgress: "readDeprovisioningProgress",
+  pauseSyncJob: "pauseSyncJob",
+  markPairOffboarded: "markPairOffboarded",
+  recordOffboardingFailure: "recordOffboardingFailure",
 } as const;
 
 export type ActivityName = (typeof ActivityNames)[keyof typeof ActivityNames];
