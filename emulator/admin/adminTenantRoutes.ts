@@ -5,6 +5,7 @@ import { applyPartnerPatch, newPartnerRecord, validatePartnerPatch } from "../st
 import type { EmulatorServices } from "../state/services";
 import { quarantineJob } from "../sync/jobModel";
 import { AdminError, type AdminResult } from "./adminResult";
+import { buildCreatedTenant, parseCreateTenantRequest } from "./createTenant";
 import { patchUser } from "./adminUserChanges";
 import { dumpTenant } from "./tenantDump";
 
@@ -121,6 +122,15 @@ export function handleTenantAdmin(
       defaultDomainName: tenant.domains[0] ?? null,
     }));
     return { status: 200, body: tenants };
+  }
+  if (segments.length === 0 && method === "POST") {
+    const request = parseCreateTenantRequest(body);
+    if (state.findTenant(request.defaultDomainName) !== undefined) {
+      throw new AdminError(409, `A tenant with the domain '${request.defaultDomainName}' exists already.`);
+    }
+    const created = buildCreatedTenant(request, state.now());
+    state.tenants.set(created.tenantId, created);
+    return { status: 201, body: dumpTenant(created) };
   }
   const tenant = state.findTenant(segments[0] ?? "");
   if (tenant === undefined) {
