@@ -30,6 +30,8 @@ export const ProblemTypes = {
   onboardingRunning: "tag:entra-cross-tenant-sync,2026:problems/onboarding-already-running",
   operationNotFound: "tag:entra-cross-tenant-sync,2026:problems/operation-not-found",
   dependencyUnavailable: "tag:entra-cross-tenant-sync,2026:problems/dependency-unavailable",
+  tenantPairNotFound: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-not-found",
+  healthCheckRunning: "tag:entra-cross-tenant-sync,2026:problems/health-check-already-running",
 } as const;
 
 /** Builds an HTTP response carrying a problem details body. */

@@ -34,7 +34,10 @@ export interface ListTenantPairsInput {
 }
 
 export interface ListTenantPairsOutput {
+  /** Pairs of this page to check. */
   targets: HealthCheckTarget[];
+  /** Pairs of this page left out because they are onboarding, offboarding or offboarded. */
+  skipped: number;
   continuationToken?: string;
 }
 

@@ -20,9 +20,11 @@ export function startTelemetry(connectionString: string | undefined): void {
 
 export type TelemetryProperties = Record<string, string>;
 
-/** Sends a custom event when Application Insights is started; does nothing otherwise. */
-export function trackEvent(name: string, properties: TelemetryProperties): void {
-  client?.trackEvent({ name, properties });
+export type TelemetryMeasurements = Record<string, number>;
+
+/** Sends a custom event, with optional numeric measurements, when Application Insights is started; does nothing otherwise. */
+export function trackEvent(name: string, properties: TelemetryProperties, measurements?: TelemetryMeasurements): void {
+  client?.trackEvent(measurements === undefined ? { name, properties } : { name, properties, measurements });
 }
 
 export function isTelemetryStarted(): boolean {
