@@ -23,4 +23,5 @@ export const LogEvents = {
   objectDeleted: { id: 2030, name: "DirectoryObjectDeleted", level: "information" },
   objectAlreadyGone: { id: 2031, name: "DirectoryObjectAlreadyGone", level: "information" },
   policyFlagRestored: { id: 2032, name: "PolicyFlagRestored", level: "information" },
+  syncJobPaused: { id: 2040, name: "SyncJobPaused", level: "information" },
 } as const satisfies Record<string, LogEvent>;
