@@ -61,7 +61,7 @@ function enforceRateLimit(job: SyncJobRecord, now: number): void {
 
 /**
  * Provisions one user now, outside the cycle schedule, and returns Graph's double-encoded result.
- * NOTE: the members of the encoded `key` and `value` strings are not documented; the emulator returns the subject
+ * NOTE: Graph does not document the members of the encoded `key` and `value` strings. The emulator puts the subject
  * in `key` and the provisioning log entry in `value`.
  */
 export function provisionOnDemand(

@@ -4,7 +4,7 @@ import type { UserMapping } from "./attributeMappings";
 import { type LogEntryInput, type ProvisioningAction, writeProvisioningLog } from "./provisioningLog";
 import { createSyncedUser, findSyncedUser, updateSyncedUser } from "./targetUsers";
 
-/** What provisioning one user needs: the job, the tenants and the job's attribute mappings. */
+/** Inputs for provisioning one user: the job, both tenants and the job's attribute mappings. */
 export interface UserProvisioningContext {
   state: EmulatorState;
   source: TenantDirectory;
