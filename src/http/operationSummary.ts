@@ -3,6 +3,7 @@ import { z } from "zod";
 import { parseGraphErrorText } from "../graph/graphErrorText";
 import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
 import type { RollbackStatus } from "../shared/rollbackStatus";
+import { type HealthSummary, summarizeHealthOutput } from "./healthSummary";
 
 /** The fields of a Durable `DurableOrchestrationStatus` that the summary reads. */
 export interface OrchestrationStatusLike {
@@ -28,6 +29,8 @@ export interface OperationSummary {
   currentStep: string | null;
   steps: StepRecord[];
   result?: unknown;
+  /** The verdict, findings and remediations of a completed health check of one pair. */
+  health?: HealthSummary;
   error?: OperationError;
   /** Rollback progress of a failed onboarding: what it undid and what it left behind. */
   rollback?: RollbackStatus;
@@ -132,6 +135,10 @@ export function buildOperationSummary(status: OrchestrationStatusLike): Operatio
   }
   if (status.runtimeStatus === "Completed") {
     summary.result = status.output;
+    const health = summarizeHealthOutput(status.output);
+    if (health !== undefined) {
+      summary.health = health;
+    }
   }
   const error = describeError(status, steps, currentStep);
   if (error !== undefined) {
