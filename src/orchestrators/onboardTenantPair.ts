@@ -6,6 +6,7 @@ import type { OnboardingResult } from "../shared/onboardingResult";
 import { buildOnboardingResult, createObjectLedger } from "./onboarding/objectRecords";
 import { readOnboardingRequest } from "./onboarding/onboardingInput";
 import { OnboardingRun } from "./onboarding/onboardingRun";
+import { recordFailed, recordStarted, recordSucceeded } from "./onboarding/registrySteps";
 import { rollBack } from "./onboarding/rollback";
 import { prepareSyncApplication } from "./onboarding/syncApplicationSteps";
 import { runSyncJob } from "./onboarding/syncJobSteps";
@@ -25,20 +26,27 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
   const ledger = createObjectLedger();
   run.log(`started for source ${request.sourceTenantId} and target ${request.targetTenantId}`);
 
+  const instanceId = context.df.instanceId;
+  let result: OnboardingResult;
   try {
     const tenants = yield* resolveTenants(run, request);
     const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
+    yield* recordStarted(run, instanceId, tenants, configurationName);
     yield* configureTenantPolicies(run, request, configurationName, ledger);
     const application = yield* prepareSyncApplication(run, request, configurationName, ledger);
     const firstCycle = yield* runSyncJob(run, request, application, ledger);
 
+    result = buildOnboardingResult(tenants, configurationName, ledger, firstCycle);
     run.log(`completed; first cycle ${firstCycle.outcome}`);
-    return buildOnboardingResult(tenants, configurationName, ledger, firstCycle);
   } catch (error) {
     // The failed step's record keeps the Graph error; the rollback's outcome goes next to it in the custom status.
     yield* rollBack(run, request, ledger);
+    yield* recordFailed(run, instanceId, request);
     throw error;
   }
+  // Outside the try block: a failure to record success must not roll back a pair that is set up.
+  yield* recordSucceeded(run, instanceId, result);
+  return result;
 }
 
 df.app.orchestration(OrchestratorNames.onboardTenantPair, onboardTenantPair);

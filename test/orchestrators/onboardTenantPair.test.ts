@@ -33,6 +33,7 @@ describe("onboardTenantPair", () => {
     expect(result.error).toBeUndefined();
     expect(activityCalls(result).map((task) => task.name)).toEqual([
       "resolveTenants",
+      "recordOnboardingStarted",
       "ensureTargetPartner",
       "allowInboundSync",
       "enableTargetAutoRedemption",
@@ -46,6 +47,7 @@ describe("onboardTenantPair", () => {
       "assignPrincipals",
       "startSyncJob",
       "readSyncJobStatus",
+      "recordOnboardingSucceeded",
     ]);
     const status = result.customStatus as OnboardingCustomStatus;
     expect(status.steps.map((step) => step.state)).toEqual(OnboardingStepNames.map(() => "succeeded"));

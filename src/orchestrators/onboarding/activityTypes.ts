@@ -25,6 +25,12 @@ import type {
   ValidateSyncCredentialsInput,
   ValidateSyncCredentialsOutput,
 } from "../../shared/onboardingContracts";
+import type {
+  RecordOnboardingFailedInput,
+  RecordOnboardingStartedInput,
+  RecordOnboardingSucceededInput,
+  RegistryWriteOutput,
+} from "../../shared/registryContracts";
 
 /** Input and output of each onboarding and compensating activity, as the orchestrator calls it. */
 export interface OnboardingActivities {
@@ -55,6 +61,9 @@ export interface OnboardingActivities {
   };
   [ActivityNames.restoreInboundSync]: { input: RestoreInboundSyncInput; output: CompensationOutput };
   [ActivityNames.deletePartner]: { input: PartnerStepInput; output: CompensationOutput };
+  [ActivityNames.recordOnboardingStarted]: { input: RecordOnboardingStartedInput; output: RegistryWriteOutput };
+  [ActivityNames.recordOnboardingSucceeded]: { input: RecordOnboardingSucceededInput; output: RegistryWriteOutput };
+  [ActivityNames.recordOnboardingFailed]: { input: RecordOnboardingFailedInput; output: RegistryWriteOutput };
 }
 
 export type OnboardingActivityName = keyof OnboardingActivities;

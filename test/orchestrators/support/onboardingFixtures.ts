@@ -88,6 +88,12 @@ export function happyAnswer(task: Extract<FakeTask, { kind: "activity" }>): Acti
       };
     case "readSyncJobStatus":
       return { output: finishedCycle("2030-01-01T00:00:00Z") };
+    case "recordOnboardingStarted":
+      return { output: { state: "onboarding" } };
+    case "recordOnboardingSucceeded":
+      return { output: { state: "active" } };
+    case "recordOnboardingFailed":
+      return { output: { state: "failed" } };
     default:
       return { error: new Error(`The fixture has no answer for activity ${task.name}.`) };
   }
