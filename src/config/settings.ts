@@ -34,6 +34,10 @@ export interface Settings {
     policyPropagationTimeoutSeconds: number;
     firstCycleTimeoutSeconds: number;
   };
+  offboarding: {
+    /** Upper bound of the wait for sync cycles to remove the synced users of an offboarded pair. */
+    deprovisionTimeoutSeconds: number;
+  };
   health: HealthSettings;
   telemetry: { connectionString?: string };
   /** The app's storage account (`AzureWebJobsStorage`), which also contains the tenant-pair registry table. */
@@ -90,6 +94,8 @@ const environmentSchema = z.object({
   ONBOARDING_REPLICATION_TIMEOUT_SECONDS: integerSetting(1, 86_400, 600),
   ONBOARDING_POLICY_PROPAGATION_TIMEOUT_SECONDS: integerSetting(1, 86_400, 900),
   ONBOARDING_FIRST_CYCLE_TIMEOUT_SECONDS: integerSetting(1, 86_400, 1200),
+  // A sync cycle runs about every 40 minutes, so the default leaves room for one cycle after the unassignment.
+  OFFBOARDING_DEPROVISION_TIMEOUT_SECONDS: integerSetting(1, 604_800, 3600),
   HEALTH_CHECK_SCHEDULE: z
     .string()
     .refine(isValidSchedule, { error: "must be a six-field NCRONTAB expression, e.g. '0 */30 * * * *'" })
@@ -215,6 +221,7 @@ function toSettings(env: Environment): Settings {
       policyPropagationTimeoutSeconds: env.ONBOARDING_POLICY_PROPAGATION_TIMEOUT_SECONDS,
       firstCycleTimeoutSeconds: env.ONBOARDING_FIRST_CYCLE_TIMEOUT_SECONDS,
     },
+    offboarding: { deprovisionTimeoutSeconds: env.OFFBOARDING_DEPROVISION_TIMEOUT_SECONDS },
     health: {
       schedule: env.HEALTH_CHECK_SCHEDULE,
       maxParallel: env.HEALTH_CHECK_MAX_PARALLEL,
