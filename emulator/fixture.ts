@@ -22,7 +22,7 @@ export const TENANT_C_DOMAIN = "M365x48213976.onmicrosoft.com";
 export const FIXTURE_CLIENT_ID = "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c";
 export const FIXTURE_CLIENT_SECRET = "emulator-client-secret";
 
-/** Group "All Employees" in tenant A. It contains every tenant A user except one. */
+/** Group "All Employees" in tenant A: every enabled tenant A user except MeganB, who is in no group. */
 export const ALL_EMPLOYEES_GROUP_ID = "a2000000-0000-4000-8000-000000000001";
 /** Group "Engineering" in tenant A. */
 export const ENGINEERING_GROUP_ID = "a2000000-0000-4000-8000-000000000002";

@@ -71,13 +71,21 @@ const TENANT_A_GROUPS: FixtureGroup[] = [
     id: fixture.ALL_EMPLOYEES_GROUP_ID,
     displayName: "All Employees",
     mailNickname: "allemployees",
-    memberIds: TENANT_A_USERS.filter((user) => user.alias !== "MeganB").map((user) => user.id),
+    // Every enabled user but MeganB, so a direct assignment of MeganB adds someone the group does not cover.
+    memberIds: TENANT_A_USERS.filter((user) => user.alias !== "MeganB" && user.accountEnabled !== false).map(
+      (user) => user.id,
+    ),
   },
   {
     id: fixture.ENGINEERING_GROUP_ID,
     displayName: "Engineering",
     mailNickname: "engineering",
-    memberIds: ["a1000000-0000-4000-8000-000000000003", "a1000000-0000-4000-8000-000000000004"],
+    // Holds the disabled LynneR, which provisioning must skip when the group is in scope.
+    memberIds: [
+      "a1000000-0000-4000-8000-000000000003",
+      "a1000000-0000-4000-8000-000000000004",
+      "a1000000-0000-4000-8000-000000000005",
+    ],
   },
 ];
 

@@ -34,7 +34,7 @@ describe("tenants and dumps", () => {
     expect(dump.users).toHaveLength(6);
     expect(dump.users.filter((user: { accountEnabled: boolean }) => !user.accountEnabled)).toHaveLength(1);
     expect(dump.users.filter((user: { id: string }) => !members.has(user.id))).toHaveLength(1);
-    expect(dump.groups.find((group: { id: string }) => group.id === ALL_EMPLOYEES_GROUP_ID).members).toHaveLength(5);
+    expect(dump.groups.find((group: { id: string }) => group.id === ALL_EMPLOYEES_GROUP_ID).members).toHaveLength(4);
   });
 
   it("dump is deterministic and masks secrets", async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
+import { ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
 import { EmulatorClient, sleep, waitFor } from "./emulatorClient";
 import {
   allowSyncFromAToB,
@@ -61,6 +61,7 @@ describe("provisioning engine", () => {
   it("creates one B2B user per enabled in-scope user, by group and directly", async () => {
     await allowSyncFromAToB(client);
     await assign(client, app, ALL_EMPLOYEES_GROUP_ID);
+    await assign(client, app, ENGINEERING_GROUP_ID);
     await assign(client, app, MEGAN_ID);
     await sleep(60);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
