@@ -30,7 +30,6 @@ export const ProblemTypes = {
   onboardingRunning: "tag:entra-cross-tenant-sync,2026:problems/onboarding-already-running",
   operationNotFound: "tag:entra-cross-tenant-sync,2026:problems/operation-not-found",
   dependencyUnavailable: "tag:entra-cross-tenant-sync,2026:problems/dependency-unavailable",
-  tenantPairNotFound: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-not-found",
   tenantPairBusy: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-operation-running",
   tenantPairOffboarded: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-already-offboarded",
   tenantPairNotFound: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-not-found",
