@@ -1,6 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import { inject } from "vitest";
 
 import { startEmulator, type EmulatorSettings, type RunningEmulator } from "../../emulator/server";
 import { spawnHost, type SpawnedHost } from "../local-host/spawnHost";
@@ -24,13 +27,29 @@ export interface FullStack {
   close(): Promise<void>;
 }
 
-/** Writes the sample settings, pointed at the emulator and with `overrides`, into a new temporary folder. */
+/**
+ * Registry table of the hosts this test file starts. Vitest loads this module once per test file, so each file gets its
+ * own table in the shared Azurite and reads only its own pairs.
+ */
+export const registryTableName = `TenantPairs${randomBytes(6).toString("hex")}`;
+
+/**
+ * Writes the sample settings, pointed at the emulator and at the test run's Azurite and with `overrides`, into a new
+ * temporary folder.
+ */
 export function writeTestSettings(emulatorUrl: string, overrides: Record<string, string> = {}): string {
   const sample = JSON.parse(readFileSync(path.join(appRoot, "local.settings.sample.json"), "utf8")) as {
     Values: Record<string, string>;
   };
   const file = path.join(mkdtempSync(path.join(tmpdir(), "full-stack-")), "local.settings.json");
-  const values = { ...sample.Values, GRAPH_BASE_URL: emulatorUrl, GRAPH_REQUEST_TIMEOUT_MS: "5000", ...overrides };
+  const values = {
+    ...sample.Values,
+    GRAPH_BASE_URL: emulatorUrl,
+    GRAPH_REQUEST_TIMEOUT_MS: "5000",
+    AzureWebJobsStorage: inject("azuriteConnectionString"),
+    REGISTRY_TABLE_NAME: registryTableName,
+    ...overrides,
+  };
   writeFileSync(file, JSON.stringify({ IsEncrypted: false, Values: values }));
   return file;
 }

@@ -10,6 +10,18 @@ import {
 } from "../../emulator/fixture";
 import { dumpTenant, getJson, postJson, startFullStack, waitForOperation, type FullStack } from "./fullStack";
 
+/** The parts of `GET /api/tenant-pairs/{source}/{target}` that these tests read. */
+interface RegisteredPair {
+  state: string;
+  source: { tenantId: string; domainName: string };
+  target: { tenantId: string; domainName: string };
+  synchronization: { applicationId: string | null; appId: string | null; servicePrincipalId: string | null; jobId: string | null };
+  objects: {
+    source: { created: Array<{ type: string }>; adopted: Array<{ type: string }> };
+    target: { created: Array<{ type: string }>; adopted: Array<{ type: string }> };
+  };
+}
+
 const onboardingRequest = {
   source: TENANT_A_DOMAIN,
   target: TENANT_B_DOMAIN,
@@ -69,6 +81,28 @@ describe("onboarding through the local host", () => {
       .sort();
     expect(expectedAliases.length).toBeGreaterThan(0);
     expect(synced).toEqual(expectedAliases);
+  });
+
+  it("registers the onboarded pair as active", async () => {
+    const pair = await getJson<RegisteredPair>(`${stack.api}/tenant-pairs/${TENANT_A_ID}/${TENANT_B_ID}`);
+    const source = await dumpTenant(stack.emulator.url, TENANT_A_ID);
+    const application = source.applications.find((app) => app.applicationTemplateId === CROSS_TENANT_SYNC_TEMPLATE_ID);
+    const servicePrincipal = source.servicePrincipals.find((sp) => sp.appId === application?.appId);
+
+    expect(pair.state).toBe("active");
+    expect(pair.source.domainName.toLowerCase()).toBe(TENANT_A_DOMAIN.toLowerCase());
+    expect(pair.target.domainName.toLowerCase()).toBe(TENANT_B_DOMAIN.toLowerCase());
+    expect(pair.synchronization.applicationId).toBe(application?.id);
+    expect(pair.synchronization.appId).toBe(application?.appId);
+    expect(pair.synchronization.servicePrincipalId).toBe(servicePrincipal?.id);
+    expect(pair.synchronization.jobId).toBe(servicePrincipal?.synchronization.jobs[0]?.id);
+    expect(pair.objects.source.created.map((object) => object.type)).toContain("application");
+    expect(pair.objects.target.created.map((object) => object.type)).toContain("partner");
+
+    const list = await getJson<{ value: RegisteredPair[]; nextLink?: string }>(`${stack.api}/tenant-pairs?pageSize=10`);
+    const listed = list.value.filter((item) => item.source.tenantId === TENANT_A_ID && item.target.tenantId === TENANT_B_ID);
+    expect(listed).toHaveLength(1);
+    expect(listed[0]?.state).toBe("active");
   });
 
   it("adopts everything when the same pair is onboarded again", async () => {
