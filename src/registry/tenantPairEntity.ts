@@ -3,6 +3,7 @@ import type { z } from "zod";
 
 import { CorruptRecordError, RecordTooLargeError } from "./registryErrors";
 import { HEALTH_HISTORY_LIMIT, type TenantPairRecord, type TenantPairState } from "./tenantPairRecord";
+import { offboardingSchema } from "./offboardingSchema";
 import { healthHistorySchema, objectsSchema, tenantPairStates } from "./tenantPairSchema";
 
 /** Properties of a registry entity: scalars as they are, lists as JSON split over numbered properties. */
@@ -74,6 +75,9 @@ function buildEntity(record: TenantPairRecord, history: TenantPairRecord["health
     }
   }
   Object.assign(entity, jsonProperties("objectsJson", record.objects), jsonProperties("healthHistoryJson", history));
+  if (record.offboarding !== undefined) {
+    Object.assign(entity, jsonProperties("offboardingJson", record.offboarding));
+  }
   return entity;
 }
 
@@ -97,7 +101,7 @@ export function fromEntity(entity: Record<string, unknown>): TenantPairRecord {
     const value = entity[field];
     nullable[field] = typeof value === "string" && value !== "" ? value : null;
   }
-  return {
+  const record: TenantPairRecord = {
     sourceTenantId: partitionKey,
     targetTenantId: rowKey,
     sourceDisplayName: text.sourceDisplayName ?? "",
@@ -117,6 +121,11 @@ export function fromEntity(entity: Record<string, unknown>): TenantPairRecord {
     createdAt: text.createdAt ?? "",
     updatedAt: text.updatedAt ?? "",
   };
+  // Absent until the pair's first offboarding.
+  if (typeof entity.offboardingJson === "string") {
+    record.offboarding = readJson(entity, "offboardingJson", offboardingSchema, fail);
+  }
+  return record;
 }
 
 /** Splits the JSON of a value over `name`, `name2`, `name3` … so that no property passes the string limit. */
