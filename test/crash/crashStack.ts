@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,7 +29,10 @@ export class CrashStack {
   static async create(): Promise<CrashStack> {
     const emulator = await startEmulator({ port: 0, settings: FAST_EMULATOR });
     const dataDir = mkdtempSync(path.join(tmpdir(), "crash-host-data-"));
-    return new CrashStack(emulator, dataDir, writeTestSettings(emulator.url));
+    // A registry table per stack, because concurrent stacks onboard the same pair and must not see each other's record.
+    const registryTable = `CrashPairs${randomBytes(6).toString("hex")}`;
+    const settingsFile = writeTestSettings(emulator.url, { REGISTRY_TABLE_NAME: registryTable });
+    return new CrashStack(emulator, dataDir, settingsFile);
   }
 
   /** Base URL of the app's HTTP API on the running host. The port changes with every start. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID, TENANT_A_DOMAIN, TENANT_B_DOMAIN } from "../../emulator/fixture";
 import { OnboardingStepNames } from "../../src/shared/onboardingStatus";
+import type { OperationSummary } from "../integration/fullStack";
+import { postJson } from "../integration/fullStack";
+import { waitFor } from "../local-host/spawnHost";
 import { onboardWithKills, waitForOutcome } from "./crashDriver";
 import { CrashStack } from "./crashStack";
 import { killPointsInStepOrder, WAITING_STEPS, WRITE_STEPS, type KillPoint } from "./killPoints";
@@ -66,5 +69,38 @@ describe("onboarding across host crashes", () => {
 
   it.concurrent("kill after each write", async () => {
     await expectSurvives(plans.after, "after");
+  });
+
+  /*
+   * `npm start` runs `dist/local-host/main.js --app <repo>`, which keeps durable state in `<repo>/.data/local-host`.
+   * It also binds the fixed ports 7071 and 7072 and reads the repository's local.settings.json, so this test runs the
+   * same CLI on free ports with a data folder of its own, which it keeps across the kills as `npm start` does.
+   */
+  it.concurrent("kill -9 of npm start resumes", async () => {
+    const stack = await CrashStack.create();
+    try {
+      await stack.startHost();
+      const response = await postJson(`${stack.api}/tenant-pairs`, onboardingRequest);
+      expect(response.status).toBe(202);
+      const { id } = (await response.json()) as { id: string };
+
+      // No faults: the host dies wherever the onboarding happens to be once these steps have succeeded.
+      for (const step of ["enableTargetAutoRedemption", "createSyncJob"]) {
+        await waitFor(async () => {
+          const summary = await stack.readOperation<OperationSummary>(id);
+          const done = summary.steps.some((record) => record.name === step && record.state === "succeeded");
+          return done ? true : undefined;
+        }, 30_000);
+        await stack.killHost();
+        await stack.startHost();
+      }
+
+      const summary = await waitForOutcome(stack, id);
+      expect(summary.runtimeStatus).toBe("Completed");
+      expect(summary.result?.firstCycle.completed).toBe(true);
+      await expectOnboardedOnce(stack.emulator.url, scopeGroups, "npm start");
+    } finally {
+      await stack.close();
+    }
   });
 });
