@@ -1,9 +1,14 @@
 import { z } from "zod";
 
 import { parseGraphErrorText } from "../graph/graphErrorText";
+import type { OffboardingStepRecord } from "../shared/offboardingStatus";
 import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
 import type { RollbackStatus } from "../shared/rollbackStatus";
 import { type HealthSummary, summarizeHealthOutput } from "./healthSummary";
+import { type OffboardingRequestSummary, parseOffboardingStatus, summarizeOffboardingRequest } from "./offboardingSummary";
+
+/** A step record of an onboarding or an offboarding; the offboarding's steps may also be `skipped`. */
+export type SummaryStep = StepRecord | OffboardingStepRecord;
 
 /** The fields of a Durable `DurableOrchestrationStatus` that the summary reads. */
 export interface OrchestrationStatusLike {
@@ -25,9 +30,9 @@ export interface OperationSummary {
   runtimeStatus: string;
   createdTime: string;
   lastUpdatedTime: string;
-  request: RequestSummary | null;
+  request: RequestSummary | OffboardingRequestSummary | null;
   currentStep: string | null;
-  steps: StepRecord[];
+  steps: SummaryStep[];
   result?: unknown;
   /** The verdict, findings and remediations of a completed health check of one pair. */
   health?: HealthSummary;
@@ -118,15 +123,16 @@ const customStatusShape = z.object({
  */
 export function buildOperationSummary(status: OrchestrationStatusLike): OperationSummary {
   const custom = customStatusShape.safeParse(status.customStatus);
-  const steps: StepRecord[] = custom.success ? custom.data.steps : [];
-  const currentStep = custom.success ? custom.data.currentStep : null;
+  const offboarding = custom.success ? undefined : parseOffboardingStatus(status.customStatus);
+  const steps: SummaryStep[] = custom.success ? custom.data.steps : (offboarding?.steps ?? []);
+  const currentStep = custom.success ? custom.data.currentStep : (offboarding?.currentStep ?? null);
   const summary: OperationSummary = {
     id: status.instanceId,
     name: status.name,
     runtimeStatus: status.runtimeStatus,
     createdTime: toIsoTime(status.createdTime),
     lastUpdatedTime: toIsoTime(status.lastUpdatedTime),
-    request: summarizeRequest(status.input),
+    request: summarizeRequest(status.input) ?? summarizeOffboardingRequest(status.input),
     currentStep,
     steps,
   };
@@ -168,7 +174,7 @@ function summarizeRequest(input: unknown): RequestSummary | null {
 
 function describeError(
   status: OrchestrationStatusLike,
-  steps: StepRecord[],
+  steps: SummaryStep[],
   currentStep: string | null,
 ): OperationError | undefined {
   if (status.runtimeStatus === "Terminated") {
@@ -186,7 +192,7 @@ function describeError(
 }
 
 const ORCHESTRATOR_FAILED_PREFIX = /^Orchestrator function '[^']*' failed:\s*/;
-const STEP_FAILED = /^Onboarding step (\w+) failed:/;
+const STEP_FAILED = /^(?:Onboarding|Offboarding) step (\w+) failed:/;
 
 /**
  * Reads the error from the failure output alone, for a store that kept the custom status of an earlier episode. The
@@ -207,7 +213,7 @@ function errorFromFailureOutput(output: unknown, currentStep: string | null): Op
 }
 
 /** Shows the failed step as failed when the stored custom status still has it running or waiting. */
-function markFailedStep(steps: StepRecord[], error: OperationError | undefined): StepRecord[] {
+function markFailedStep(steps: SummaryStep[], error: OperationError | undefined): SummaryStep[] {
   if (error === undefined) {
     return steps;
   }
