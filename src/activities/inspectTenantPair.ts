@@ -21,7 +21,7 @@ import { toSyncJobStatus } from "./support/syncJobStatus";
 /** Graph's `steadyStateLastAchievedTime` for "never". */
 const NEVER = "0001-01-01T00:00:00Z";
 
-/** Awaits a Graph read and returns undefined when Graph answers 404; other failures propagate. */
+/** Awaits a Graph read and returns undefined when Graph returns 404. Other failures propagate. */
 async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
   try {
     return await request;
@@ -96,9 +96,9 @@ function flag(value: boolean | null | undefined): boolean | null {
 }
 
 /**
- * Reads the state of a managed pair from Graph and returns it as plain facts, without judging them: the sync service
- * principal and job, a validation of the saved credentials, recent provisioning failures grouped by error code, and
- * the three policy flags the sync depends on. Only reads: nothing in either tenant changes.
+ * Reads the state of a managed pair from Graph and returns it as plain facts, without judging them. The facts are the
+ * sync service principal and job, a validation of the saved credentials, recent provisioning failures grouped by
+ * error code, and the three policy flags the sync depends on. Nothing in either tenant changes.
  */
 export const inspectTenantPairHandler = defineActivity<InspectTenantPairInput, TenantPairFacts>(
   ActivityNames.inspectTenantPair,

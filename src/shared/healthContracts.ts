@@ -5,7 +5,7 @@
 import type { HealthCheckResult, HealthVerdict, TenantPairState } from "../registry/tenantPairRecord";
 import type { SyncJobStatus, TenantPairIds } from "./onboardingContracts";
 
-/** What a health check needs to know about a registered pair. */
+/** The parts of a registered pair that a health check reads. */
 export interface HealthCheckTarget extends TenantPairIds {
   state: TenantPairState;
   /** Display name written on the identity synchronization policy when it is re-applied. */
@@ -61,7 +61,7 @@ export interface ProvisioningFailureGroup {
 }
 
 /**
- * What `inspectTenantPair` read from Graph, without judging it. A policy flag is null when the partner or policy is
+ * Facts that `inspectTenantPair` read from Graph, not yet judged. A policy flag is null when the partner or policy is
  * missing or the flag is not set (inherited).
  */
 export interface TenantPairFacts {

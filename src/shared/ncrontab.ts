@@ -41,7 +41,13 @@ export interface NcrontabSchedule {
 
 function parseValue(text: string, spec: FieldSpec): number {
   const nameIndex = spec.names?.indexOf(text.toUpperCase()) ?? -1;
-  const value = nameIndex >= 0 ? nameIndex + (spec.name === "month" ? 1 : 0) : /^\d+$/.test(text) ? Number(text) : NaN;
+  let value = NaN;
+  if (nameIndex >= 0) {
+    // Month names start at 1 (JAN), day names at 0 (SUN).
+    value = spec.name === "month" ? nameIndex + 1 : nameIndex;
+  } else if (/^\d+$/.test(text)) {
+    value = Number(text);
+  }
   if (!Number.isInteger(value) || value < spec.min || value > spec.max) {
     throw new InvalidScheduleError(`${spec.name} value '${text}' is not between ${spec.min} and ${spec.max}`);
   }

@@ -9,7 +9,7 @@ export const HealthEventNames = {
   sweepCompleted: "TenantPairHealthSweepCompleted",
 } as const;
 
-/** Where custom events go; tests pass a recording sink, the app the Application Insights one. */
+/** Destination of custom events. Tests pass a recording sink, and the app passes the Application Insights one. */
 export interface TelemetrySink {
   trackEvent(name: string, properties: TelemetryProperties, measurements: TelemetryMeasurements): void;
 }

@@ -8,7 +8,7 @@ import { healthSweepInstanceId } from "../shared/healthInstanceIds";
 import { type NcrontabSchedule, previousOccurrence } from "../shared/ncrontab";
 
 /**
- * A tick may fire a moment before its scheduled second when clocks differ; looking this far ahead still finds that
+ * A tick may fire a moment before its scheduled second when clocks differ. Looking this far ahead still finds that
  * tick instead of the one before it.
  */
 const EARLY_FIRE_TOLERANCE_MS = 1_000;

@@ -19,7 +19,7 @@ async function waitUntil<T>(read: () => Promise<T | undefined>, timeoutMs: numbe
   for (;;) {
     const value = await read();
     if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Nothing after ${timeoutMs} ms.`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for the condition.`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
@@ -28,7 +28,7 @@ describe("health checks through the local host", () => {
   let stack: FullStack;
 
   beforeAll(async () => {
-    // A tick every 3 s, so that the test sees a scheduled run without waiting half an hour.
+    // A tick every 3 s, so that a scheduled run happens without waiting half an hour.
     stack = await startFullStack({ settings: { HEALTH_CHECK_SCHEDULE: "*/3 * * * * *" } });
     const response = await postJson(`${stack.api}/tenant-pairs`, {
       source: TENANT_A_DOMAIN,

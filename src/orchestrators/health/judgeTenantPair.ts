@@ -146,14 +146,14 @@ function judgeLastSuccess(job: SyncJobFacts, facts: TenantPairFacts): HealthFind
 
 function judgePolicies(facts: TenantPairFacts): HealthFinding[] {
   const findings: HealthFinding[] = [];
-  const shown = (value: boolean | null) => (value === null ? "not set" : String(value));
+  const describeFlag = (value: boolean | null) => (value === null ? "not set" : String(value));
   if (facts.targetIsSyncAllowed !== true) {
     findings.push(
       finding(
         HealthRules.inboundSyncDrift,
         "unhealthy",
         `The target no longer allows inbound user sync from the source (userSyncInbound.isSyncAllowed is ` +
-          `${shown(facts.targetIsSyncAllowed)}), so no user is provisioned.`,
+          `${describeFlag(facts.targetIsSyncAllowed)}), so no user is provisioned.`,
       ),
     );
   }
@@ -163,7 +163,7 @@ function judgePolicies(facts: TenantPairFacts): HealthFinding[] {
         HealthRules.targetAutoRedemptionDrift,
         "unhealthy",
         `The target no longer redeems invitations from the source automatically (automaticUserConsentSettings.` +
-          `inboundAllowed is ${shown(facts.targetInboundAllowed)}), so provisioning fails its policy check.`,
+          `inboundAllowed is ${describeFlag(facts.targetInboundAllowed)}), so provisioning fails its policy check.`,
       ),
     );
   }
@@ -173,7 +173,7 @@ function judgePolicies(facts: TenantPairFacts): HealthFinding[] {
         HealthRules.sourceAutoRedemptionDrift,
         "unhealthy",
         `The source no longer redeems invitations to the target automatically (automaticUserConsentSettings.` +
-          `outboundAllowed is ${shown(facts.sourceOutboundAllowed)}), so provisioning fails its policy check.`,
+          `outboundAllowed is ${describeFlag(facts.sourceOutboundAllowed)}), so provisioning fails its policy check.`,
       ),
     );
   }
@@ -197,9 +197,9 @@ function judgeCredentials(facts: TenantPairFacts): HealthFinding[] {
 
 function judgeProvisioningFailures(facts: TenantPairFacts): HealthFinding[] {
   const groups = [...facts.provisioningFailures].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
-  const shown = groups.slice(0, MAX_PROVISIONING_FAILURE_GROUPS);
+  const reported = groups.slice(0, MAX_PROVISIONING_FAILURE_GROUPS);
   const hidden = groups.slice(MAX_PROVISIONING_FAILURE_GROUPS);
-  const findings = shown.map((group) =>
+  const findings = reported.map((group) =>
     finding(
       HealthRules.provisioningFailures,
       "degraded",

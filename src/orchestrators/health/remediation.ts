@@ -61,7 +61,7 @@ export function* remediate(
   const inSource = { tenantId: sourceTenantId, partnerTenantId: targetTenantId };
   const records: RemediationRecord[] = [];
 
-  // A flag reads null when its partner configuration may be gone; ensuring the partner first creates or adopts it.
+  // A null flag may mean the partner configuration is gone, so the partner is ensured (created or adopted) first.
   if (rules.has(HealthRules.targetAutoRedemptionDrift) || rules.has(HealthRules.inboundSyncDrift)) {
     const ensureTarget = facts.targetInboundAllowed === null ? [{ name: ActivityNames.ensureTargetPartner, input: inTarget }] : [];
     if (rules.has(HealthRules.inboundSyncDrift)) {
