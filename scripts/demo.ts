@@ -7,6 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
+import { startAzurite } from "./lib/azurite";
 import { dumpTenant, listTenants, memberIds, syncedUsers, type TenantSummary } from "./lib/emulatorDump";
 import { delay, getJson, postJson } from "./lib/http";
 import { sampleSettingsFile } from "./lib/localSettings";
@@ -23,14 +24,20 @@ const timeoutMs = 5 * 60_000;
 async function main(): Promise<number> {
   const children: RunningChild[] = [];
   try {
-    console.log("Starting the Graph emulator and the local Functions host...");
+    console.log("Starting Azurite, the Graph emulator and the local Functions host...");
+    // In-memory tables on a free port, so the demo neither needs nor touches the data of `npm start`.
+    const azurite = await startAzurite({ appRoot, port: 0 });
+    children.push(azurite.child);
     const emulator = await startChild({
       name: "emulator",
       args: [join(appRoot, "dist", "emulator", "main.js"), "--port", "0"],
       readyLine: /listening on (http:\/\/\S+)/,
     });
     children.push(emulator);
-    const settings = writeSettingsCopy(join(appRoot, sampleSettingsFile), { GRAPH_BASE_URL: emulator.url });
+    const settings = writeSettingsCopy(join(appRoot, sampleSettingsFile), {
+      GRAPH_BASE_URL: emulator.url,
+      AzureWebJobsStorage: azurite.connectionString,
+    });
     const host = await startChild({
       name: "host",
       args: [
@@ -43,7 +50,7 @@ async function main(): Promise<number> {
       readyTimeoutMs: 60_000,
     });
     children.push(host);
-    console.log(`  Graph emulator ${emulator.url}, Functions host ${host.url}`);
+    console.log(`  Azurite tables on port ${azurite.port}, Graph emulator ${emulator.url}, Functions host ${host.url}`);
     return await onboardSamplePair(emulator.url, host.url);
   } finally {
     await Promise.all(children.map((child) => child.stop()));
@@ -79,6 +86,13 @@ async function onboardSamplePair(emulatorUrl: string, hostUrl: string): Promise<
 
   console.log("\nOnboarding completed. Result:");
   console.log(indent(JSON.stringify(summary.result, null, 2)));
+  const pairUrl = `${hostUrl}/api/tenant-pairs/${source.tenantId}/${target.tenantId}`;
+  const pair = await getJson<{ state: string; synchronization: { jobId: string | null } }>(pairUrl);
+  console.log(`\nGET ${pairUrl}\n  state ${pair.state}, job ${pair.synchronization.jobId ?? "none"}`);
+  if (pair.state !== "active") {
+    console.error("The tenant-pair registry does not list the pair as active.");
+    return 1;
+  }
   return reportSyncedUsers(emulatorUrl, target, memberIds(group), sourceDump.users);
 }
 

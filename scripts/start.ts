@@ -1,10 +1,12 @@
 /**
  * `npm start`: runs the local Functions host with the app and, unless live Graph settings are configured, the Graph
  * emulator beside it. Durable state is kept in `.data/local-host`, so an interrupted onboarding resumes on the next
- * start.
+ * start. When `AzureWebJobsStorage` is `UseDevelopmentStorage=true`, Azurite's table service runs on 127.0.0.1:10002
+ * with its data in `.data/azurite`, so the tenant-pair registry survives restarts too.
  */
 import { join, resolve } from "node:path";
 
+import { AZURITE_TABLE_PORT, startAzurite } from "./lib/azurite";
 import { ensureLocalSettings, readSettings, sampleSettingsFile, settingsFile } from "./lib/localSettings";
 import { onboardingCurl } from "./lib/sampleRequest";
 import { startChild, type RunningChild } from "./lib/startChild";
@@ -30,16 +32,27 @@ async function main(): Promise<void> {
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
 
+  const developmentStorage = values["AzureWebJobsStorage"]?.trim().toLowerCase() === "usedevelopmentstorage=true";
+  if (developmentStorage) {
+    const azurite = await startAzurite({
+      appRoot,
+      port: AZURITE_TABLE_PORT,
+      location: join(appRoot, ".data", "azurite"),
+      echo: true,
+    });
+    children.push(azurite.child);
+  }
+  let emulatorUrl: string | undefined;
   if (!live) {
     const emulatorPort = new URL(values["GRAPH_BASE_URL"] ?? defaultEmulatorUrl).port || "7072";
-    children.push(
-      await startChild({
-        name: "emulator",
-        args: [join(appRoot, "dist", "emulator", "main.js"), "--port", emulatorPort],
-        readyLine: /listening on (http:\/\/\S+)/,
-        echo: true,
-      }),
-    );
+    const emulator = await startChild({
+      name: "emulator",
+      args: [join(appRoot, "dist", "emulator", "main.js"), "--port", emulatorPort],
+      readyLine: /listening on (http:\/\/\S+)/,
+      echo: true,
+    });
+    children.push(emulator);
+    emulatorUrl = emulator.url;
   }
   const host = await startChild({
     name: "host",
@@ -57,7 +70,12 @@ async function main(): Promise<void> {
 
   console.log("");
   console.log(`Functions host:  ${host.url}/api`);
-  console.log(live ? "Graph:           live (GRAPH_MODE=live)" : `Graph emulator:  ${children[0]?.url}`);
+  console.log(live ? "Graph:           live (GRAPH_MODE=live)" : `Graph emulator:  ${emulatorUrl}`);
+  console.log(
+    developmentStorage
+      ? `Azurite tables:  http://127.0.0.1:${AZURITE_TABLE_PORT} (data in .data/azurite)`
+      : "Storage:         AzureWebJobsStorage from local.settings.json",
+  );
   if (!live) {
     console.log("");
     console.log("Onboard the sample pair (Tenant A -> Tenant B, group \"All Employees\") with:");
