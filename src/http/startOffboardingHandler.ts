@@ -99,9 +99,9 @@ export function createStartOffboardingHandler(dependencies: StartOffboardingDepe
 
 /** The status URI of an operation, built from the request URL `…/tenant-pairs/{source}/{target}`. */
 function statusUriFor(request: HttpRequest, instanceId: string): string {
-  // operationStatusUri replaces the last path segment, so the two tenant ids are dropped first.
+  // operationStatusUri replaces the last path segment (`tenant-pairs`), so the two tenant ids are dropped first.
   const url = new URL(request.url);
-  url.pathname = url.pathname.replace(/\/+$/, "").split("/").slice(0, -2).join("/") + "/x";
+  url.pathname = url.pathname.replace(/\/+$/, "").split("/").slice(0, -2).join("/");
   return operationStatusUri(url.toString(), instanceId);
 }
 
