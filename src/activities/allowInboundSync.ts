@@ -5,6 +5,7 @@ import {
   putIdentitySynchronization,
   updateIdentitySynchronization,
 } from "../graph/partners";
+import { whileReplicating } from "../graph/replication";
 import { ActivityNames } from "../shared/activityNames";
 import type { AllowInboundSyncInput, AllowInboundSyncOutput } from "../shared/onboardingContracts";
 import { LogEvents } from "../telemetry/logEvents";
@@ -20,10 +21,13 @@ export const allowInboundSyncHandler = defineActivity<AllowInboundSyncInput, All
     const api = createGraphClient(input.targetTenantId);
     const properties = { tenantId: input.targetTenantId, partnerTenantId: input.sourceTenantId };
     try {
-      await putIdentitySynchronization(api, input.sourceTenantId, {
-        displayName: input.displayName,
-        userSyncInbound: { isSyncAllowed: true },
-      });
+      // The partner configuration that the policy belongs to was created by the previous step, possibly just now.
+      await whileReplicating(
+        putIdentitySynchronization(api, input.sourceTenantId, {
+          displayName: input.displayName,
+          userSyncInbound: { isSyncAllowed: true },
+        }),
+      );
       log.event(LogEvents.objectCreated, { ...properties, objectType: "identitySynchronization" });
       return { created: true, previousIsSyncAllowed: null };
     } catch (error) {
@@ -31,14 +35,15 @@ export const allowInboundSyncHandler = defineActivity<AllowInboundSyncInput, All
         throw error;
       }
     }
-    const existing = await getIdentitySynchronization(api, input.sourceTenantId);
+    const existing = await whileReplicating(getIdentitySynchronization(api, input.sourceTenantId));
     const current = existing.userSyncInbound?.isSyncAllowed;
     const previousIsSyncAllowed = typeof current === "boolean" ? current : null;
     log.event(LogEvents.objectAdopted, { ...properties, objectType: "identitySynchronization" });
     if (previousIsSyncAllowed === true) {
       log.event(LogEvents.policyFlagAlreadySet, { ...properties, flag: "userSyncInbound.isSyncAllowed" });
     } else {
-      await updateIdentitySynchronization(api, input.sourceTenantId, { userSyncInbound: { isSyncAllowed: true } });
+      const changes = { userSyncInbound: { isSyncAllowed: true } };
+      await whileReplicating(updateIdentitySynchronization(api, input.sourceTenantId, changes));
       log.event(LogEvents.policyFlagChanged, { ...properties, flag: "userSyncInbound.isSyncAllowed" });
     }
     return { created: false, previousIsSyncAllowed };

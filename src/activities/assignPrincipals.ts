@@ -5,6 +5,7 @@ import type { GraphApi } from "../graph/graphApi";
 import { createGraphClient } from "../graph/graphClient";
 import { isGraphRequestError } from "../graph/graphRequestError";
 import { isGuid } from "../graph/guid";
+import { whileReplicating } from "../graph/replication";
 import { ActivityNames } from "../shared/activityNames";
 import type { AssignPrincipalsInput, AssignPrincipalsOutput, PrincipalAssignment } from "../shared/onboardingContracts";
 import type { ActivityLog } from "../telemetry/activityLog";
@@ -92,7 +93,9 @@ export const assignPrincipalsHandler = defineActivity<AssignPrincipalsInput, Ass
   async (input, log) => {
     const principals = requestedPrincipals(input);
     const api = createGraphClient(input.sourceTenantId);
-    const existing = await listAppRoleAssignedTo(api, input.servicePrincipalId);
+    // A 404 here is the new service principal replicating. Once this list works, a 404 from the assignment itself
+    // means the user or group does not exist.
+    const existing = await whileReplicating(listAppRoleAssignedTo(api, input.servicePrincipalId));
     const assignments: PrincipalAssignment[] = [];
     for (const principal of principals) {
       const found = findAssignment(existing, principal.principalId, input.appRoleId);

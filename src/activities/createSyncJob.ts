@@ -2,6 +2,7 @@ import type { SynchronizationJob } from "@microsoft/microsoft-graph-types";
 
 import { createGraphClient } from "../graph/graphClient";
 import { isGraphRequestError } from "../graph/graphRequestError";
+import { whileReplicating } from "../graph/replication";
 import { AZURE2AZURE_TEMPLATE_ID, createJob, listJobs } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { ObjectOutcome, ServicePrincipalInput } from "../shared/onboardingContracts";
@@ -21,19 +22,20 @@ export const createSyncJobHandler = defineActivity<ServicePrincipalInput, Object
   ActivityNames.createSyncJob,
   async (input, log) => {
     const api = createGraphClient(input.sourceTenantId);
-    const existing = findAzure2AzureJob(await listJobs(api, input.servicePrincipalId));
+    // The service principal is new, so its synchronization endpoints can 404 while it replicates.
+    const existing = findAzure2AzureJob(await whileReplicating(listJobs(api, input.servicePrincipalId)));
     if (existing?.id) {
       log.event(LogEvents.objectAdopted, { objectType: "synchronizationJob", id: existing.id });
       return { id: existing.id, created: false };
     }
     let job: SynchronizationJob | undefined;
     try {
-      job = await createJob(api, input.servicePrincipalId);
+      job = await whileReplicating(createJob(api, input.servicePrincipalId));
     } catch (error) {
       if (!isGraphRequestError(error) || error.kind === "forbidden" || error.kind === "notFound") {
         throw error;
       }
-      const adopted = findAzure2AzureJob(await listJobs(api, input.servicePrincipalId));
+      const adopted = findAzure2AzureJob(await whileReplicating(listJobs(api, input.servicePrincipalId)));
       if (!adopted?.id) {
         throw error;
       }

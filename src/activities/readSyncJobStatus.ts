@@ -1,4 +1,5 @@
 import { createGraphClient } from "../graph/graphClient";
+import { whileReplicating } from "../graph/replication";
 import { getJob } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { SyncJobInput, SyncJobStatus } from "../shared/onboardingContracts";
@@ -9,7 +10,8 @@ import { toSyncJobStatus } from "./support/syncJobStatus";
 export const readSyncJobStatusHandler = defineActivity<SyncJobInput, SyncJobStatus>(
   ActivityNames.readSyncJobStatus,
   async (input) => {
-    const job = await getJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId);
+    const api = createGraphClient(input.sourceTenantId);
+    const job = await whileReplicating(getJob(api, input.servicePrincipalId, input.jobId));
     return toSyncJobStatus(job, input.jobId);
   },
   (input) => ({ servicePrincipalId: input.servicePrincipalId, jobId: input.jobId }),

@@ -1,4 +1,5 @@
 import { createGraphClient } from "../graph/graphClient";
+import { whileReplicating } from "../graph/replication";
 import { putSecrets } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { SaveSyncSecretsInput } from "../shared/onboardingContracts";
@@ -15,12 +16,13 @@ const NOTIFICATION_SETTINGS = JSON.stringify({ Enabled: false, DeleteThresholdEn
 export const saveSyncSecretsHandler = defineActivity<SaveSyncSecretsInput, null>(
   ActivityNames.saveSyncSecrets,
   async (input) => {
-    await putSecrets(createGraphClient(input.sourceTenantId), input.servicePrincipalId, [
+    const secrets = [
       { key: "AuthenticationType", value: "SyncPolicy" },
       { key: "CompanyId", value: input.targetTenantId },
       { key: "SyncNotificationSettings", value: NOTIFICATION_SETTINGS },
       { key: "SyncAll", value: "false" },
-    ]);
+    ];
+    await whileReplicating(putSecrets(createGraphClient(input.sourceTenantId), input.servicePrincipalId, secrets));
     return null;
   },
   (input) => ({

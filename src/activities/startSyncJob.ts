@@ -1,4 +1,5 @@
 import { createGraphClient } from "../graph/graphClient";
+import { whileReplicating } from "../graph/replication";
 import { startJob } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { SyncJobInput } from "../shared/onboardingContracts";
@@ -8,7 +9,8 @@ import { defineActivity, registerActivity } from "./support/defineActivity";
 export const startSyncJobHandler = defineActivity<SyncJobInput, null>(
   ActivityNames.startSyncJob,
   async (input) => {
-    await startJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId);
+    // The job was created moments earlier and may not be visible yet.
+    await whileReplicating(startJob(createGraphClient(input.sourceTenantId), input.servicePrincipalId, input.jobId));
     return null;
   },
   (input) => ({

@@ -1,5 +1,6 @@
 import { createGraphClient } from "../graph/graphClient";
 import { isGraphRequestError } from "../graph/graphRequestError";
+import { whileReplicating } from "../graph/replication";
 import { validateCredentials } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { ValidateSyncCredentialsInput, ValidateSyncCredentialsOutput } from "../shared/onboardingContracts";
@@ -23,10 +24,12 @@ export const validateSyncCredentialsHandler = defineActivity<
   ActivityNames.validateSyncCredentials,
   async (input, log) => {
     try {
-      await validateCredentials(createGraphClient(input.sourceTenantId), input.servicePrincipalId, [
+      const credentials = [
         { key: "CompanyId", value: input.targetTenantId },
         { key: "AuthenticationType", value: "SyncPolicy" },
-      ]);
+      ];
+      const api = createGraphClient(input.sourceTenantId);
+      await whileReplicating(validateCredentials(api, input.servicePrincipalId, credentials));
       return { valid: true };
     } catch (error) {
       if (isGraphRequestError(error) && POLICY_CHECK_FAILURE_CODES.has(error.code)) {

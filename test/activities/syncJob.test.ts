@@ -176,10 +176,11 @@ describe("startSyncJob and readSyncJobStatus", () => {
     expect(typeof after.countSuccessiveCompleteFailures).toBe("number");
   });
 
-  it("reports a missing job as not found", async () => {
+  it("reports a missing job as transient", async () => {
     const error = await expectedError(
       readSyncJobStatusHandler({ ...spInput(), jobId: "Azure2Azure.missing.job" }, emulator.context()),
     );
-    expect(parseGraphErrorText(error.message)?.kind).toBe("notFound");
+    expect(parseGraphErrorText(error.message)?.kind).toBe("transient");
+    expect(parseGraphErrorText(error.message)?.code).toBe("Request_ResourceNotFound");
   });
 });

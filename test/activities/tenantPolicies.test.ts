@@ -209,8 +209,9 @@ describe("auto-redemption", () => {
     expect(await consent(TENANT_B_ID, TENANT_A_ID)).toEqual({ inboundAllowed: true, outboundAllowed: true });
   });
 
-  it("fails clearly without a partner", async () => {
+  it("fails as transient without a partner", async () => {
     const error = await expectedError(enableTargetAutoRedemptionHandler(inTarget, emulator.context()));
-    expect(parseGraphErrorText(error.message)?.kind).toBe("notFound");
+    expect(parseGraphErrorText(error.message)?.kind).toBe("transient");
+    expect(parseGraphErrorText(error.message)?.code).toBe("Request_ResourceNotFound");
   });
 });

@@ -1,5 +1,6 @@
 import type { GraphApi } from "../../graph/graphApi";
 import { getPartner, updatePartner } from "../../graph/partners";
+import { whileReplicating } from "../../graph/replication";
 import type { FlagOutcome } from "../../shared/onboardingContracts";
 import type { ActivityLog } from "../../telemetry/activityLog";
 import { LogEvents } from "../../telemetry/logEvents";
@@ -22,7 +23,8 @@ export async function enableAutoRedemption(
   direction: ConsentDirection,
   log: ActivityLog,
 ): Promise<FlagOutcome> {
-  const partner = await getPartner(api, partnerTenantId);
+  // The partner may have been created by this run a moment ago.
+  const partner = await whileReplicating(getPartner(api, partnerTenantId));
   const current = partner.automaticUserConsentSettings?.[direction];
   const previousValue = typeof current === "boolean" ? current : null;
   const properties = { tenantId: api.tenant, partnerTenantId, flag: `automaticUserConsentSettings.${direction}` };
@@ -35,7 +37,7 @@ export async function enableAutoRedemption(
   if (typeof other === "boolean") {
     settings[OTHER_DIRECTION[direction]] = other;
   }
-  await updatePartner(api, partnerTenantId, { automaticUserConsentSettings: settings });
+  await whileReplicating(updatePartner(api, partnerTenantId, { automaticUserConsentSettings: settings }));
   log.event(LogEvents.policyFlagChanged, { ...properties, previousValue: String(previousValue) });
   return { changed: true, previousValue };
 }

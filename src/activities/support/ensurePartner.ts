@@ -1,6 +1,7 @@
 import type { GraphApi } from "../../graph/graphApi";
 import { isGraphRequestError } from "../../graph/graphRequestError";
 import { createPartner, getPartner } from "../../graph/partners";
+import { whileReplicating } from "../../graph/replication";
 import type { ObjectOutcome } from "../../shared/onboardingContracts";
 import type { ActivityLog } from "../../telemetry/activityLog";
 import { LogEvents } from "../../telemetry/logEvents";
@@ -20,7 +21,7 @@ export async function ensurePartner(api: GraphApi, partnerTenantId: string, log:
       throw error;
     }
   }
-  const existing = await getPartner(api, partnerTenantId);
+  const existing = await whileReplicating(getPartner(api, partnerTenantId));
   log.event(LogEvents.objectAdopted, { ...properties, partnerTenantId });
   return { id: existing.tenantId ?? partnerTenantId, created: false };
 }
