@@ -22,7 +22,7 @@ export const readServicePrincipalHandler = defineActivity<ServicePrincipalInput,
     } catch (error) {
       if (isGraphRequestError(error) && (error.kind === "notFound" || error.kind === "forbidden")) {
         log.event(LogEvents.servicePrincipalNotReady, { id: input.servicePrincipalId, graphCode: error.code });
-        return { ready: false };
+        return { ready: false, graphCode: error.code };
       }
       throw error;
     }

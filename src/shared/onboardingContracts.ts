@@ -77,6 +77,8 @@ export interface ReadServicePrincipalOutput {
   ready: boolean;
   /** Id of the `msiam_access` app role, present when ready. */
   appRoleId?: string;
+  /** Graph's error code of the read, when not ready, e.g. `Request_ResourceNotFound` or `Authorization_RequestDenied`. */
+  graphCode?: string;
 }
 
 export interface ValidateSyncCredentialsInput extends TenantPairIds {

@@ -92,7 +92,10 @@ describe("readServicePrincipal", () => {
     await emulator.admin("PUT", "/_emulator/settings", { replicationDelayMs: 400 });
     const application = await createSyncApplicationHandler(input, emulator.context());
     const probe = { sourceTenantId: TENANT_A_ID, servicePrincipalId: application.servicePrincipalId };
-    await expect(readServicePrincipalHandler(probe, emulator.context())).resolves.toEqual({ ready: false });
+    await expect(readServicePrincipalHandler(probe, emulator.context())).resolves.toEqual({
+      ready: false,
+      graphCode: "Request_ResourceNotFound",
+    });
     const ready = await waitUntilReady(emulator, application.servicePrincipalId);
     expect(ready.ready).toBe(true);
     expect(ready.appRoleId).toMatch(/^[0-9a-f-]{36}$/);

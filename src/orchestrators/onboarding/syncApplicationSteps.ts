@@ -3,6 +3,7 @@ import type * as df from "durable-functions";
 import { ActivityNames } from "../../shared/activityNames";
 import type { SyncApplication } from "../../shared/onboardingContracts";
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
+import type { StepError } from "../../shared/onboardingStatus";
 import type { ObjectLedger } from "./objectRecords";
 import { applicationRecords, describeRecords } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
@@ -47,9 +48,14 @@ export function* prepareSyncApplication(
     const reason = servicePrincipal.timedOut
       ? `was still not readable after ${replicationTimeout} s (ONBOARDING_REPLICATION_TIMEOUT_SECONDS)`
       : "has no msiam_access app role";
-    throw run.fail("waitForServicePrincipal", {
+    const error: StepError = {
       message: `Service principal ${servicePrincipalId} in the source tenant ${reason}. Start the onboarding again to resume.`,
-    });
+    };
+    // A 403 that outlasts the wait is more likely a missing permission than replication, so its code is reported.
+    if (servicePrincipal.output.graphCode !== undefined) {
+      error.graphCode = servicePrincipal.output.graphCode;
+    }
+    throw run.fail("waitForServicePrincipal", error);
   }
   run.succeed("waitForServicePrincipal", `service principal ${servicePrincipalId} is readable`);
 
