@@ -26,7 +26,7 @@ export interface StartOffboardingDependencies {
  * Creates the handler of `DELETE /api/tenant-pairs/{sourceTenantId}/{targetTenantId}`: validates the request, checks
  * that the pair is registered and that no onboarding or offboarding of it runs, then starts `offboardTenantPair` under
  * an id derived from the pair. Returns 202 with the status URI, or a problem; nothing is started unless it is 202.
- * An `offboarded` pair gets 409, not a second offboarding: its record already says what was removed, and a new
+ * An `offboarded` pair gets 409, not a second offboarding: its record already lists what was removed, and a new
  * onboarding must come first. A pair left `offboarding` by a failed attempt may be offboarded again, which continues.
  */
 export function createStartOffboardingHandler(dependencies: StartOffboardingDependencies) {
@@ -97,7 +97,7 @@ export function createStartOffboardingHandler(dependencies: StartOffboardingDepe
   };
 }
 
-/** The status URI of an operation, built from the request URL `…/tenant-pairs/{source}/{target}`. */
+/** Builds the status URI of an operation from the request URL `…/tenant-pairs/{source}/{target}`. */
 function statusUriFor(request: HttpRequest, instanceId: string): string {
   // operationStatusUri replaces the last path segment (`tenant-pairs`), so the two tenant ids are dropped first.
   const url = new URL(request.url);

@@ -8,10 +8,11 @@ import { OffboardingRun, OffboardingStepError } from "./offboarding/offboardingR
 import { runTeardown, unassignPrincipals, waitForDeprovisioning } from "./offboarding/offboardingSteps";
 
 /**
- * Offboards a registered tenant pair in Graph's teardown order: mark the pair `offboarding`; unassign everyone from
- * the sync service principal and wait for cycles to remove the synced users (unless `keepSyncedUsers`); delete the
- * job, service principal and application onboarding created; remove the policies it created and restore the flags it
- * changed; mark the pair `offboarded`. Objects that existed before onboarding stay.
+ * Offboards a registered tenant pair in Graph's teardown order. The run marks the pair `offboarding`. Unless
+ * `keepSyncedUsers` is set, it unassigns everyone from the sync service principal and waits for cycles to remove the
+ * synced users. It deletes the job, service principal and application that onboarding created, removes the policies
+ * onboarding created, restores the flags onboarding changed, and marks the pair `offboarded`. Objects that existed
+ * before onboarding stay.
  *
  * Every step is idempotent. A failed step leaves the pair `offboarding` with the error in its registry record, and a
  * later DELETE runs the whole sequence again, which skips what is already gone.

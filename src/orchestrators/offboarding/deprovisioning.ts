@@ -1,7 +1,7 @@
 import type { DeprovisioningProgress } from "../../shared/offboardingContracts";
 import { isQuarantined } from "../onboarding/firstCycle";
 
-/** Where the removal of the synced users stands after one read of Graph's facts. */
+/** State of the removal of the synced users, judged from one read of Graph's facts. */
 export type DeprovisioningState = "removed" | "jobGone" | "quarantined" | "pending";
 
 /**

@@ -3,7 +3,7 @@ import type { TenantPairIds } from "../../shared/onboardingContracts";
 import type { TenantObjectRecord } from "../../shared/onboardingResult";
 import { type Compensation, planRollback } from "../onboarding/rollbackPlan";
 
-/** What an offboarding does to one object or setting, before it knows whether the object was already gone. */
+/** What an offboarding does to one object or setting, before the call reports whether the object was already gone. */
 export type PlannedChange = Omit<OffboardingChange, "alreadyDone">;
 
 /** One activity call of the teardown: a compensating activity of onboarding, or a pause of an adopted job. */
@@ -65,8 +65,8 @@ export function planSyncTeardown(subject: OffboardingSubject, pair: TenantPairId
 
 /**
  * Plans the removal of the tenant policies onboarding created and the restoring of the flags it changed, through the
- * rollback plan of onboarding: source partner flags and partner first, then in the target the flags, the identity
- * synchronization policy (deleted, or its `isSyncAllowed` restored when it existed before) and the partner.
+ * rollback plan of onboarding. The source's flags and partner come first. Then, in the target, come the flags, the
+ * identity synchronization policy (deleted, or its `isSyncAllowed` restored when it existed before) and the partner.
  */
 export function planPolicyTeardown(subject: OffboardingSubject, pair: TenantPairIds): TeardownAction[] {
   const isPolicy = (record: TenantObjectRecord) => record.type === "partner" || record.type === "policyFlag";

@@ -14,7 +14,7 @@ export const request: OffboardingRequest = {
   deprovisionTimeoutSeconds: 600,
 };
 
-/** A pair onboarded from scratch: everything created, with one flag changed in each tenant. */
+/** Builds the subject of a pair onboarded from scratch: everything created, one flag changed in each tenant. */
 export function createdSubject(): OffboardingSubject {
   return {
     applicationId: "app-1",
@@ -38,7 +38,7 @@ export function createdSubject(): OffboardingSubject {
   };
 }
 
-/** A pair whose partners, policy, application and job existed before onboarding; only an assignment was made. */
+/** Builds the subject of a pair whose partners, policy, application and job existed before onboarding. Only one assignment was made by the service. */
 export function adoptedSubject(): OffboardingSubject {
   return {
     applicationId: "app-1",
