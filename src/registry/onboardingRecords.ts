@@ -5,9 +5,19 @@ import type {
   RegistryWriteOutput,
 } from "../shared/registryContracts";
 import type { TenantObjectRecord } from "../shared/onboardingResult";
+import { mergeObjectRecords } from "./mergeObjectRecords";
 import { TenantPairNotFoundError } from "./registryErrors";
 import type { TenantPairRecord } from "./tenantPairRecord";
 import type { TenantPairRegistry } from "./tenantPairRegistry";
+
+/** Offboarding removed or released these objects, so a new onboarding of the pair starts its own list. */
+const forgetOffboardedObjects = {
+  applicationId: null,
+  appId: null,
+  servicePrincipalId: null,
+  jobId: null,
+  objects: { source: [], target: [] },
+} satisfies Partial<TenantPairRecord>;
 
 /**
  * Marks a pair `onboarding`. A known pair keeps its ids, objects and health history, because a re-run adopts what
@@ -49,6 +59,7 @@ export async function markOnboardingStarted(
   }
   const updated = await registry.update(sourceTenantId, targetTenantId, (current) => ({
     ...current,
+    ...(current.state === "offboarded" ? forgetOffboardedObjects : {}),
     ...names,
     state: "onboarding",
     lastOnboardingInstanceId: input.instanceId,
@@ -77,7 +88,7 @@ export async function markOnboardingSucceeded(
     appId: typeof appId === "string" ? appId : null,
     servicePrincipalId: findRecord(sourceObjects, "servicePrincipal")?.id ?? null,
     jobId: findRecord(sourceObjects, "synchronizationJob")?.id ?? result.firstCycle.jobId,
-    objects: { source: [...sourceObjects], target: [...result.objects.target] },
+    objects: mergeObjectRecords(current.objects, result.objects),
     lastOnboardingInstanceId: input.instanceId,
   }));
   return { state: updated.state };

@@ -120,6 +120,38 @@ describe("registry activities", () => {
     expect(record?.objects).toEqual(result.objects);
   });
 
+  it("recordOnboardingSucceeded keeps what an earlier run created", async () => {
+    const pair = newPair();
+    await recordOnboardingStartedHandler(startedInput(pair), context());
+    const first = onboardingResult(pair);
+    await recordOnboardingSucceededHandler({ instanceId: "onboard-1", result: first }, context());
+
+    // A rerun adopts everything it finds, so all its records say created: false.
+    const rerun = onboardingResult(pair);
+    rerun.objects.source = rerun.objects.source.map((record) => ({ ...record, created: false }));
+    rerun.objects.target = rerun.objects.target.map((record) => ({ ...record, created: false }));
+    await recordOnboardingStartedHandler(startedInput(pair, "onboard-2"), context());
+    await recordOnboardingSucceededHandler({ instanceId: "onboard-2", result: rerun }, context());
+
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record?.objects).toEqual(first.objects);
+  });
+
+  it("recordOnboardingStarted forgets the objects of an offboarded pair", async () => {
+    const pair = newPair();
+    await recordOnboardingStartedHandler(startedInput(pair), context());
+    await recordOnboardingSucceededHandler({ instanceId: "onboard-1", result: onboardingResult(pair) }, context());
+    await getTenantPairRegistry().update(pair.source, pair.target, (current) => ({ ...current, state: "offboarded" }));
+
+    await recordOnboardingStartedHandler(startedInput(pair, "onboard-2"), context());
+
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record?.state).toBe("onboarding");
+    expect(record?.objects).toEqual({ source: [], target: [] });
+    expect(record?.applicationId).toBeNull();
+    expect(record?.jobId).toBeNull();
+  });
+
   it("recordOnboardingFailed marks a known pair failed", async () => {
     const pair = newPair();
     await recordOnboardingStartedHandler(startedInput(pair), context());
