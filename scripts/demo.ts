@@ -46,7 +46,8 @@ async function main(): Promise<number> {
         ...["--data", mkdtempSync(join(tmpdir(), "tenant-pair-demo-"))],
       ],
       readyLine: /listening on (http:\/\/\S+)/,
-      echo: (line) => /error|fail/i.test(line),
+      // Show the host's errors and warnings only; its information lines would drown the step progress.
+      echo: (line) => /\] \[(Error|Critical|Warning)\] \[|Failed to load/.test(line),
       readyTimeoutMs: 60_000,
     });
     children.push(host);
