@@ -1,6 +1,7 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 
 import { OrchestratorNames } from "../shared/activityNames";
+import { offboardingInstanceId } from "../shared/offboardingRequest";
 import { onboardingInstanceId } from "../shared/onboardingInstanceId";
 import type { OnboardingRequest, OnboardingWaits } from "../shared/onboardingRequest";
 import { type OperationsClient, errorText, findInstance, isActiveRuntimeStatus } from "./durableInstances";
@@ -69,7 +70,15 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       input.configurationName = configurationName;
     }
     try {
-      const started = await startUnlessActive(dependencies.getClient(context), instanceId, input);
+      const client = dependencies.getClient(context);
+      // NOTE: an offboarding started between this check and the start below is not caught; the offboarding starter
+      // makes the same check the other way round, so only two requests within milliseconds of each other can race.
+      const offboardingId = offboardingInstanceId(sourceTenantId, targetTenantId);
+      const offboarding = await findInstance(client, offboardingId);
+      if (offboarding !== undefined && isActiveRuntimeStatus(offboarding.runtimeStatus)) {
+        return problemResponse(offboardingRunningProblem(offboardingId, operationStatusUri(request.url, offboardingId)));
+      }
+      const started = await startUnlessActive(client, instanceId, input);
       if (!started) {
         return problemResponse(alreadyRunningProblem(instanceId, statusUri));
       }
@@ -118,6 +127,17 @@ function alreadyRunningProblem(instanceId: string, statusUri: string): ProblemDe
     title: "An onboarding of this tenant pair is already running.",
     status: 409,
     detail: `Onboarding ${instanceId} of this tenant pair has not ended yet; follow it at ${statusUri}.`,
+    instanceId,
+    statusUri,
+  };
+}
+
+function offboardingRunningProblem(instanceId: string, statusUri: string): ProblemDetails {
+  return {
+    type: ProblemTypes.tenantPairBusy,
+    title: "An offboarding of this tenant pair is running.",
+    status: 409,
+    detail: `Offboarding ${instanceId} of this tenant pair has not ended yet; follow it at ${statusUri} and onboard the pair again when it has.`,
     instanceId,
     statusUri,
   };

@@ -175,6 +175,29 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(1);
   });
 
+  it("returns 409 while the pair's offboarding runs", async () => {
+    const offboardingId = `offboard-${SOURCE_ID}-${TARGET_ID}`;
+    await client.startNew("offboardTenantPair", { instanceId: offboardingId, input: {} });
+    const { response, json } = await send(validBody);
+
+    expect(response.status).toBe(409);
+    expect(json.instanceId).toBe(offboardingId);
+    expect(json.statusUri).toBe(`http://127.0.0.1:7071/api/operations/${offboardingId}`);
+    expect(client.started.map((start) => start.options?.instanceId)).toEqual([offboardingId]);
+  });
+
+  it("starts after the pair's offboarding has ended", async () => {
+    const offboardingId = `offboard-${SOURCE_ID}-${TARGET_ID}`;
+    await client.startNew("offboardTenantPair", { instanceId: offboardingId, input: {} });
+    const offboarding = client.instances.get(offboardingId);
+    if (offboarding !== undefined) {
+      offboarding.runtimeStatus = "Completed";
+    }
+    const { response } = await send(validBody);
+
+    expect(response.status).toBe(202);
+  });
+
   it("returns 409 when another request starts the pair first", async () => {
     client.beforeStart = (instanceId) => {
       client.beforeStart = undefined;
