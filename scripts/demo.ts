@@ -85,8 +85,8 @@ async function onboardSamplePair(emulatorUrl: string, hostUrl: string): Promise<
     return 1;
   }
 
-  console.log("\nOnboarding completed. Result:");
-  console.log(indent(JSON.stringify(summary.result, null, 2)));
+  console.log("\nOnboarding completed.");
+  printObjects(summary.result as OnboardingOutcome, source, target);
   const pairUrl = `${hostUrl}/api/tenant-pairs/${source.tenantId}/${target.tenantId}`;
   const pair = await getJson<{ state: string; synchronization: { jobId: string | null } }>(pairUrl);
   console.log(`\nGET ${pairUrl}\n  state ${pair.state}, job ${pair.synchronization.jobId ?? "none"}`);
@@ -94,7 +94,54 @@ async function onboardSamplePair(emulatorUrl: string, hostUrl: string): Promise<
     console.error("The tenant-pair registry does not list the pair as active.");
     return 1;
   }
-  return reportSyncedUsers(emulatorUrl, target, memberIds(group), sourceDump.users);
+  const usersCode = await reportSyncedUsers(emulatorUrl, target, memberIds(group), sourceDump.users);
+  const healthCode = await runFirstHealthCheck(pairUrl);
+  return usersCode || healthCode;
+}
+
+/** Starts the pair's first health check through the API and prints its verdict and findings. */
+async function runFirstHealthCheck(pairUrl: string): Promise<number> {
+  console.log(`
+POST ${pairUrl}/health-check`);
+  const started = await postJson(`${pairUrl}/health-check`, {});
+  if (started.status !== 202) {
+    console.error(`The health check was not accepted (${started.status}): ${JSON.stringify(started.body)}`);
+    return 1;
+  }
+  const { statusUri } = started.body as { statusUri: string };
+  const summary = (await pollUntilFinished(statusUri)) as OperationSummary & { health?: HealthSummary };
+  if (summary.runtimeStatus !== "Completed" || summary.health === undefined) {
+    console.error(`The health check ended ${summary.runtimeStatus}: ${summary.error?.message ?? "no result"}`);
+    return 1;
+  }
+  const { health } = summary;
+  console.log(`  verdict ${health.verdict} (checked ${health.checkedAt})`);
+  for (const finding of health.findings) console.log(`  ${finding.severity}: ${finding.rule} - ${finding.reason}`);
+  if (health.findings.length === 0) console.log("  no findings");
+  return health.verdict === "healthy" ? 0 : 1;
+}
+
+interface HealthSummary {
+  verdict: string;
+  checkedAt: string;
+  findings: Array<{ rule: string; severity: string; reason: string }>;
+}
+
+interface OnboardingOutcome {
+  objects: Record<"source" | "target", Array<{ type: string; id: string; created: boolean }>>;
+  firstCycle: { completed: boolean; countExported: number; statusCode: string };
+}
+
+function printObjects(outcome: OnboardingOutcome, source: TenantSummary, target: TenantSummary): void {
+  for (const [side, tenant] of [["target", target], ["source", source]] as const) {
+    console.log(`  ${tenant.displayName} (${tenant.tenantId}):`);
+    for (const object of outcome.objects[side]) {
+      console.log(`    ${object.created ? "created" : "adopted"} ${object.type} ${object.id}`);
+    }
+  }
+  const cycle = outcome.firstCycle;
+  const cycleText = cycle.completed ? `exported ${cycle.countExported} users` : "had not finished";
+  console.log(`  First synchronization cycle ${cycleText}; job status ${cycle.statusCode}.`);
 }
 
 async function pollUntilFinished(statusUri: string): Promise<OperationSummary> {
@@ -104,7 +151,7 @@ async function pollUntilFinished(statusUri: string): Promise<OperationSummary> {
     const summary = await getJson<OperationSummary>(statusUri);
     printer.print(summary);
     if (isFinished(summary)) return summary;
-    if (Date.now() > deadline) throw new Error(`The onboarding did not finish within ${timeoutMs / 1000} s.`);
+    if (Date.now() > deadline) throw new Error(`${statusUri} did not finish within ${timeoutMs / 1000} s.`);
     await delay(500);
   }
 }
@@ -138,10 +185,6 @@ function findTenant(tenants: TenantSummary[], domain: string): TenantSummary {
   const tenant = tenants.find((candidate) => candidate.defaultDomainName.toLowerCase() === domain.toLowerCase());
   if (!tenant) throw new Error(`The Graph emulator has no tenant ${domain}.`);
   return tenant;
-}
-
-function indent(text: string): string {
-  return text.replace(/^/gm, "  ");
 }
 
 main().then(
