@@ -11,6 +11,7 @@ export const ActivityNames = {
   enableSourceAutoRedemption: "enableSourceAutoRedemption",
   createSyncApplication: "createSyncApplication",
   readServicePrincipal: "readServicePrincipal",
+  removeDuplicateSyncApplications: "removeDuplicateSyncApplications",
   validateSyncCredentials: "validateSyncCredentials",
   createSyncJob: "createSyncJob",
   saveSyncSecrets: "saveSyncSecrets",

@@ -67,6 +67,27 @@ export interface SyncApplication {
   created: boolean;
 }
 
+export interface RemoveDuplicateSyncApplicationsInput {
+  sourceTenantId: string;
+  configurationName: string;
+  /** Object id of the application the run keeps; it is never deleted. */
+  keepApplicationId: string;
+  /** ISO 8601 start time of the run. Only applications created at or after it are duplicates of this run. */
+  createdSince: string;
+}
+
+/** A second sync application that an earlier attempt of the create step made, and that has been deleted. */
+export interface RemovedSyncApplication {
+  applicationId: string;
+  appId: string;
+  /** Null when no service principal was visible by `appId`; Graph deletes it with the application then. */
+  servicePrincipalId: string | null;
+}
+
+export interface RemoveDuplicateSyncApplicationsOutput {
+  removed: RemovedSyncApplication[];
+}
+
 export interface ServicePrincipalInput {
   sourceTenantId: string;
   servicePrincipalId: string;

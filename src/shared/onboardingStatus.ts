@@ -15,6 +15,7 @@ export const OnboardingStepNames = [
   "enableSourceAutoRedemption",
   "createSyncApplication",
   "waitForServicePrincipal",
+  "removeDuplicateSyncApplications",
   "validateSyncCredentials",
   "createSyncJob",
   "saveSyncSecrets",

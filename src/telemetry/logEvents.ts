@@ -24,4 +24,5 @@ export const LogEvents = {
   objectAlreadyGone: { id: 2031, name: "DirectoryObjectAlreadyGone", level: "information" },
   policyFlagRestored: { id: 2032, name: "PolicyFlagRestored", level: "information" },
   syncJobPaused: { id: 2040, name: "SyncJobPaused", level: "information" },
+  duplicateApplicationFound: { id: 2050, name: "DuplicateSyncApplicationFound", level: "warning" },
 } as const satisfies Record<string, LogEvent>;

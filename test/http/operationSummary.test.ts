@@ -45,7 +45,7 @@ describe("buildOperationSummary", () => {
       },
       currentStep: "ensureTargetPartner",
     });
-    expect(summary.steps).toHaveLength(14);
+    expect(summary.steps).toHaveLength(15);
     expect(summary.result).toBeUndefined();
     expect(summary.error).toBeUndefined();
   });

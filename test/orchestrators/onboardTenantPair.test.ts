@@ -41,6 +41,7 @@ describe("onboardTenantPair", () => {
       "enableSourceAutoRedemption",
       "createSyncApplication",
       "readServicePrincipal",
+      "removeDuplicateSyncApplications",
       "validateSyncCredentials",
       "createSyncJob",
       "saveSyncSecrets",

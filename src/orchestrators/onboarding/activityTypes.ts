@@ -11,6 +11,8 @@ import type {
   ObjectOutcome,
   PartnerStepInput,
   ReadServicePrincipalOutput,
+  RemoveDuplicateSyncApplicationsInput,
+  RemoveDuplicateSyncApplicationsOutput,
   RemoveAppRoleAssignmentInput,
   RemoveIdentitySynchronizationInput,
   ResolveTenantsInput,
@@ -42,6 +44,10 @@ export interface OnboardingActivities {
   [ActivityNames.enableSourceAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };
   [ActivityNames.createSyncApplication]: { input: CreateSyncApplicationInput; output: SyncApplication };
   [ActivityNames.readServicePrincipal]: { input: ServicePrincipalInput; output: ReadServicePrincipalOutput };
+  [ActivityNames.removeDuplicateSyncApplications]: {
+    input: RemoveDuplicateSyncApplicationsInput;
+    output: RemoveDuplicateSyncApplicationsOutput;
+  };
   [ActivityNames.validateSyncCredentials]: {
     input: ValidateSyncCredentialsInput;
     output: ValidateSyncCredentialsOutput;

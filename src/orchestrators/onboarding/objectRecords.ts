@@ -3,6 +3,7 @@ import type {
   AssignPrincipalsOutput,
   FlagOutcome,
   ObjectOutcome,
+  RemovedSyncApplication,
   SyncApplication,
   TenantInfo,
 } from "../../shared/onboardingContracts";
@@ -100,6 +101,15 @@ export function describeRecords(records: readonly TenantObjectRecord[]): string 
     return `${recordVerb(record?.type, created === 1)} ${record?.type} ${record?.id}`;
   }
   return `${created} created, ${records.length - created} adopted`;
+}
+
+/** Short text for the duplicate check's step record, e.g. "deleted 1 duplicate application made by this run: …". */
+export function describeRemovedDuplicates(removed: readonly RemovedSyncApplication[]): string {
+  if (removed.length === 0) {
+    return "no duplicate application";
+  }
+  const names = removed.map((duplicate) => `${duplicate.applicationId} (appId ${duplicate.appId})`).join(", ");
+  return `deleted ${removed.length} duplicate application${removed.length === 1 ? "" : "s"} made by this run: ${names}`;
 }
 
 function recordVerb(type: TenantObjectRecord["type"] | undefined, created: boolean): string {

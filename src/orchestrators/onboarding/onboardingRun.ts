@@ -28,9 +28,12 @@ export interface PollOutcome<T> {
 export class OnboardingRun {
   readonly #context: df.OrchestrationContext;
   #status: OnboardingCustomStatus = createOnboardingStatus();
+  /** Orchestration time when the run started; the same on every replay. */
+  readonly startedAt: Date;
 
   constructor(context: df.OrchestrationContext) {
     this.#context = context;
+    this.startedAt = context.df.currentUtcDateTime;
     this.#publish();
   }
 

@@ -5,7 +5,7 @@ import type { SyncApplication } from "../../shared/onboardingContracts";
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
 import type { StepError } from "../../shared/onboardingStatus";
 import type { ObjectLedger } from "./objectRecords";
-import { applicationRecords, describeRecords } from "./objectRecords";
+import { applicationRecords, describeRecords, describeRemovedDuplicates } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
 
 export interface ReadySyncApplication {
@@ -15,8 +15,9 @@ export interface ReadySyncApplication {
 }
 
 /**
- * Steps 7 to 9: creates (or adopts) the sync application in the source, waits until its service principal has
- * replicated, then until the target's policies have propagated far enough for the sync credentials to validate.
+ * Steps 7 to 10: creates (or adopts) the sync application in the source and waits until its service principal has
+ * replicated. It then deletes the duplicates that a repeated create made in this run, and waits until the target's
+ * policies have propagated far enough for the sync credentials to validate.
  */
 export function* prepareSyncApplication(
   run: OnboardingRun,
@@ -58,6 +59,18 @@ export function* prepareSyncApplication(
     throw run.fail("waitForServicePrincipal", error);
   }
   run.succeed("waitForServicePrincipal", `service principal ${servicePrincipalId} is readable`);
+
+  const duplicates = yield* run.call(
+    "removeDuplicateSyncApplications",
+    ActivityNames.removeDuplicateSyncApplications,
+    {
+      sourceTenantId,
+      configurationName,
+      keepApplicationId: application.applicationId,
+      createdSince: run.startedAt.toISOString(),
+    },
+  );
+  run.succeed("removeDuplicateSyncApplications", describeRemovedDuplicates(duplicates.removed));
 
   const propagationTimeout = request.waits.policyPropagationTimeoutSeconds;
   const validation = yield* run.poll(

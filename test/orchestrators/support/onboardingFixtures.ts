@@ -73,6 +73,8 @@ export function happyAnswer(task: Extract<FakeTask, { kind: "activity" }>): Acti
       return { output: { applicationId: "app-object-id", appId: "app-id", servicePrincipalId: SP_ID, created: true } };
     case "readServicePrincipal":
       return { output: { ready: true, appRoleId: APP_ROLE_ID } };
+    case "removeDuplicateSyncApplications":
+      return { output: { removed: [] } };
     case "validateSyncCredentials":
       return { output: { valid: true } };
     case "createSyncJob":
