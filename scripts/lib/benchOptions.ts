@@ -14,7 +14,7 @@ export const BENCH_USAGE = `Usage: npm run bench -- [--pairs N] [--concurrency C
 
 Starts Azurite, the Graph emulator and the local Functions host on free 127.0.0.1 ports, onboards N new tenant
 pairs through the HTTP API, then one more pair with the emulator's default delays, and prints the figures.
-Exits 1 when any onboarding fails or times out.
+Exits 1 when any onboarding fails or times out, and 2 for an invalid option.
 
   --pairs N          tenant pairs to onboard in the throughput scenario, 1 to ${MAX_PAIRS} (default 20)
   --concurrency C    onboardings in flight at once, 1 to ${MAX_CONCURRENCY} (default 10; at most N)
