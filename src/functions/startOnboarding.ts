@@ -6,7 +6,7 @@ import { resolveTenant } from "../graph/tenantLookup";
 import { createStartOnboardingHandler } from "../http/startOnboardingHandler";
 
 // Read at load time, so that a bad configuration stops the app at start instead of failing the first request.
-const { onboarding } = getSettings();
+const { onboarding, offboarding } = getSettings();
 
 export const startOnboarding = createStartOnboardingHandler({
   getClient: (context) => df.getClient(context),
@@ -15,6 +15,8 @@ export const startOnboarding = createStartOnboardingHandler({
     replicationTimeoutSeconds: onboarding.replicationTimeoutSeconds,
     policyPropagationTimeoutSeconds: onboarding.policyPropagationTimeoutSeconds,
     firstCycleTimeoutSeconds: onboarding.firstCycleTimeoutSeconds,
+    // A rollback waits for sync cycles to delete synced users as long as an offboarding would.
+    deprovisionTimeoutSeconds: offboarding.deprovisionTimeoutSeconds,
   },
 });
 

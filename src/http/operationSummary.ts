@@ -86,7 +86,7 @@ const stepErrorShape = z.object({
 });
 
 const rollbackItemShape = z.object({
-  action: z.enum(["unassign", "delete", "restore"]),
+  action: z.enum(["unassign", "delete", "restore", "deprovision"]),
   tenantId: z.string(),
   objectType: z.enum([
     "partner",
@@ -96,6 +96,7 @@ const rollbackItemShape = z.object({
     "synchronizationJob",
     "appRoleAssignment",
     "policyFlag",
+    "syncedUsers",
   ]),
   id: z.string(),
 });

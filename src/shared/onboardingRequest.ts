@@ -33,4 +33,10 @@ export interface OnboardingWaits {
   replicationTimeoutSeconds: number;
   policyPropagationTimeoutSeconds: number;
   firstCycleTimeoutSeconds: number;
+  /**
+   * Maximum time a rollback waits for sync cycles to delete the users that the run's job synced, copied from
+   * `OFFBOARDING_DEPROVISION_TIMEOUT_SECONDS`. Inputs of runs started before this field existed lack it, and their
+   * rollback does not wait.
+   */
+  deprovisionTimeoutSeconds?: number;
 }

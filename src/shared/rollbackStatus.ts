@@ -1,14 +1,20 @@
 import type { TenantObjectType } from "./onboardingResult";
 import type { StepError } from "./onboardingStatus";
 
-/** Kind of undo: remove an assignment, delete an object, or restore a setting. */
-export type RollbackAction = "unassign" | "delete" | "restore";
+/**
+ * Kind of undo: remove an assignment, delete an object, restore a setting, or wait until sync cycles delete the users
+ * that the job synced into the target (`deprovision`).
+ */
+export type RollbackAction = "unassign" | "delete" | "restore" | "deprovision";
+
+/** Kind of object a rollback item undoes. `syncedUsers` are the target's B2B users of the job that `id` names. */
+export type RollbackObjectType = TenantObjectType | "syncedUsers";
 
 /** One object or setting that a rollback undoes, in the tenant where it lives. */
 export interface RollbackItem {
   action: RollbackAction;
   tenantId: string;
-  objectType: TenantObjectType;
+  objectType: RollbackObjectType;
   id: string;
 }
 

@@ -27,6 +27,7 @@ import type {
   ValidateSyncCredentialsInput,
   ValidateSyncCredentialsOutput,
 } from "../../shared/onboardingContracts";
+import type { DeprovisioningProgress, ReadDeprovisioningInput } from "../../shared/offboardingContracts";
 import type {
   RecordOnboardingFailedInput,
   RecordOnboardingStartedInput,
@@ -67,6 +68,7 @@ export interface OnboardingActivities {
   };
   [ActivityNames.restoreInboundSync]: { input: RestoreInboundSyncInput; output: CompensationOutput };
   [ActivityNames.deletePartner]: { input: PartnerStepInput; output: CompensationOutput };
+  [ActivityNames.readDeprovisioningProgress]: { input: ReadDeprovisioningInput; output: DeprovisioningProgress };
   [ActivityNames.recordOnboardingStarted]: { input: RecordOnboardingStartedInput; output: RegistryWriteOutput };
   [ActivityNames.recordOnboardingSucceeded]: { input: RecordOnboardingSucceededInput; output: RegistryWriteOutput };
   [ActivityNames.recordOnboardingFailed]: { input: RecordOnboardingFailedInput; output: RegistryWriteOutput };

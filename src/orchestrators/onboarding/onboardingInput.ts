@@ -29,10 +29,18 @@ export function readOnboardingRequest(input: unknown): OnboardingRequest {
       problems.push(`waits.${field} must be a number of seconds`);
     }
   }
+  const deprovisionSeconds = waits?.deprovisionTimeoutSeconds;
+  if (deprovisionSeconds !== undefined && !isSeconds(deprovisionSeconds)) {
+    problems.push("waits.deprovisionTimeoutSeconds must be a number of seconds when present");
+  }
   if (problems.length > 0) {
     throw new TypeError(`Invalid onboarding input: ${problems.join("; ")}.`);
   }
   return value as unknown as OnboardingRequest;
+}
+
+function isSeconds(value: unknown): boolean {
+  return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
 function isStringArray(value: unknown): value is string[] {

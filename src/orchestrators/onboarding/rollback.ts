@@ -2,10 +2,11 @@ import type * as df from "durable-functions";
 
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
 import type { RollbackStatus } from "../../shared/rollbackStatus";
-import { type ActivityFailure, describeActivityFailure } from "./activityFailure";
-import { MAX_TRANSIENT_ATTEMPTS, TRANSIENT_RETRY_BACKOFF, backoffDelaySeconds } from "./backoff";
+import type { StepError } from "../../shared/onboardingStatus";
 import type { ObjectLedger } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
+import { callWithRetries } from "./rollbackCall";
+import { type RollbackStep, addDeprovisioningWait, awaitDeprovisioning, mayHaveStartedJob } from "./rollbackDeprovisioning";
 import {
   describeRollback,
   finishRollback,
@@ -16,40 +17,43 @@ import {
   skipRollback,
   startRollback,
 } from "./rollbackProgress";
-import { type Compensation, planRollback } from "./rollbackPlan";
+import { planRollback } from "./rollbackPlan";
 
 /**
  * Undoes what a failed run created or changed, one compensating activity at a time in the order of `planRollback`,
  * and publishes the progress in the custom status. A compensation that still fails after its retries is listed in
  * `leftBehind` and the rollback goes on with the next one, so one stuck object does not keep the others in place.
  * With `rollbackOnFailure: false` nothing is called and every planned item is listed as left behind.
+ *
+ * When the run's job may have synced users, the rollback waits after the unassignments for cycles to delete them,
+ * at most `waits.deprovisionTimeoutSeconds`. A wait that times out lists the synced users as left behind.
  */
 export function* rollBack(
   run: OnboardingRun,
   request: OnboardingRequest,
   ledger: ObjectLedger,
 ): Generator<df.Task, RollbackStatus, unknown> {
-  const plan = planRollback(ledger, request);
+  const plan = addDeprovisioningWait(planRollback(ledger, request), ledger, request, mayHaveStartedJob(run.status));
   if (request.rollbackOnFailure === false) {
-    const skipped = skipRollback(plan.map((compensation) => compensation.item));
+    const skipped = skipRollback(plan.map((step) => step.item));
     run.setRollbackStatus(skipped);
     run.log(`rollback ${describeRollback(skipped)}`);
     return skipped;
   }
 
   let status = startRollback(plan.length);
-  for (const compensation of plan) {
-    status = markCompensating(status, compensation.item);
+  for (const step of plan) {
+    status = markCompensating(status, step.item);
     run.setRollbackStatus(status);
-    const failure = yield* compensate(run, compensation, (waitingFor) => {
+    const failure = yield* undo(run, request, step, (waitingFor) => {
       status = markCompensationWaiting(status, waitingFor);
       run.setRollbackStatus(status);
     });
-    const { action, objectType, id, tenantId } = compensation.item;
+    const { action, objectType, id, tenantId } = step.item;
     if (failure === undefined) {
-      status = markRolledBack(status, compensation.item);
+      status = markRolledBack(status, step.item);
     } else {
-      status = markLeftBehind(status, compensation.item, failure);
+      status = markLeftBehind(status, step.item, failure);
       run.log(`rollback could not ${action} ${objectType} ${id} in tenant ${tenantId}: ${failure.message}`);
     }
   }
@@ -59,28 +63,22 @@ export function* rollBack(
   return status;
 }
 
-/**
- * Calls one compensating activity. A transient Graph error is retried with durable timers, as forward steps are, up
- * to `MAX_TRANSIENT_ATTEMPTS` calls. The failure of the last call is returned, not thrown.
- */
-function* compensate(
+/** Runs one rollback step and returns why it failed, or undefined when its item is undone. */
+function* undo(
   run: OnboardingRun,
-  compensation: Compensation,
+  request: OnboardingRequest,
+  step: RollbackStep,
   onWait: (waitingFor: string) => void,
-): Generator<df.Task, ActivityFailure | undefined, unknown> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      yield run.callActivity(compensation.activity, compensation.input);
-      return undefined;
-    } catch (error) {
-      const failure = describeActivityFailure(error);
-      if (!failure.transient || attempt >= MAX_TRANSIENT_ATTEMPTS) {
-        return failure;
-      }
-      const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
-      run.log(`${compensation.activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`);
-      onWait(`retry after a transient Graph error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`);
-      yield run.timer(delaySeconds);
+): Generator<df.Task, StepError | undefined, unknown> {
+  if (step.activity === "readDeprovisioningProgress") {
+    const timeoutSeconds = request.waits.deprovisionTimeoutSeconds;
+    if (timeoutSeconds === undefined) {
+      return { message: "The run's input sets no waits.deprovisionTimeoutSeconds, so the rollback did not wait." };
     }
+    const error = yield* awaitDeprovisioning(run, step, timeoutSeconds, onWait);
+    return error && { ...error, message: `${error.message} The synced users stay in the target tenant.` };
   }
+  // Each plan entry pairs an activity with its own input type; the union loses that link, so the input is widened.
+  const outcome = yield* callWithRetries(run, step.activity, step.input as never, onWait);
+  return outcome.ok ? undefined : outcome.failure;
 }

@@ -1,6 +1,6 @@
 import type { ConsentFlag, TenantPairIds } from "../../shared/onboardingContracts";
-import type { TenantObjectRecord } from "../../shared/onboardingResult";
-import type { RollbackItem } from "../../shared/rollbackStatus";
+import type { TenantObjectRecord, TenantObjectType } from "../../shared/onboardingResult";
+import type { RollbackAction, RollbackItem } from "../../shared/rollbackStatus";
 import type { OnboardingActivities } from "./activityTypes";
 import type { ObjectLedger } from "./objectRecords";
 
@@ -13,9 +13,15 @@ type CompensationActivityName =
   | "restoreInboundSync"
   | "deletePartner";
 
+/** Rollback item of an object or setting that the run recorded in its ledger. */
+export type RecordedRollbackItem = RollbackItem & {
+  action: Exclude<RollbackAction, "deprovision">;
+  objectType: TenantObjectType;
+};
+
 /** One compensating activity call and the object or setting it undoes. */
 export type Compensation = {
-  [N in CompensationActivityName]: { activity: N; input: OnboardingActivities[N]["input"]; item: RollbackItem };
+  [N in CompensationActivityName]: { activity: N; input: OnboardingActivities[N]["input"]; item: RecordedRollbackItem };
 }[CompensationActivityName];
 
 const FLAG_ID = /^partners\/([^/]+)\/automaticUserConsentSettings\.(inboundAllowed|outboundAllowed)$/;
@@ -123,7 +129,11 @@ function partnerCompensation(record: TenantObjectRecord, tenantId: string): Comp
   };
 }
 
-function item(action: RollbackItem["action"], tenantId: string, record: TenantObjectRecord): RollbackItem {
+function item(
+  action: RecordedRollbackItem["action"],
+  tenantId: string,
+  record: TenantObjectRecord,
+): RecordedRollbackItem {
   return { action, tenantId, objectType: record.type, id: record.id };
 }
 
