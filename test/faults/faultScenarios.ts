@@ -25,6 +25,12 @@ export interface StepRequest {
    * Absent for steps that act on nothing the run created.
    */
   notFound?: { method: string; path: string; when: "before" | "after" };
+  /**
+   * Set for a step whose rollback sends the step's request again. The permanent fault then fails only once, so the
+   * rollback's own requests succeed; a Graph error that is not transient fails the step without a retry.
+   * `setupFault` is armed too, to bring the tenants into the state that the row tests.
+   */
+  rollbackRepeatsRequest?: { setupFault: FaultBody };
 }
 
 const PARTNERS = "^/policies/crossTenantAccessPolicy/partners";
@@ -113,6 +119,18 @@ export const STEP_REQUESTS: readonly StepRequest[] = [
     method: "GET",
     path: `${SERVICE_PRINCIPAL}/synchronization/jobs/[^/]+$`,
     notFound: { method: "GET", path: `${SERVICE_PRINCIPAL}/synchronization/jobs/[^/]+$`, when: "before" },
+    rollbackRepeatsRequest: {
+      // Holds the start response for 1.5 s, past the first cycle (500 ms after start with the test emulator's
+      // timings), so the first cycle has synced users when the step fails. The rollback must wait for cycles to
+      // delete them, reading the same job.
+      setupFault: {
+        method: "POST",
+        path: `${SERVICE_PRINCIPAL}/synchronization/jobs/[^/]+/start$`,
+        delayMs: 1500,
+        when: "after",
+        times: 1,
+      },
+    },
   },
 ];
 
@@ -135,6 +153,7 @@ const PERMANENT_TIMES = 1000;
 /** Returns the fault of one matrix cell, or undefined when the cell does not apply to the step. */
 export function faultFor(request: StepRequest, kind: FaultKind): FaultBody | undefined {
   const target = { method: request.method, path: request.path };
+  const permanentTimes = request.rollbackRepeatsRequest === undefined ? PERMANENT_TIMES : 1;
   switch (kind) {
     case "throttled":
       // Two 429s in a row: the Graph client's own retries honour Retry-After.
@@ -155,10 +174,10 @@ export function faultFor(request: StepRequest, kind: FaultKind): FaultBody | und
         status: 403,
         code: "Authorization_RequestDenied",
         message: "Insufficient privileges to complete the operation.",
-        times: PERMANENT_TIMES,
+        times: permanentTimes,
       };
     case "badRequest":
-      return { ...target, status: 400, code: "Request_BadRequest", message: "Invalid request.", times: PERMANENT_TIMES };
+      return { ...target, status: 400, code: "Request_BadRequest", message: "Invalid request.", times: permanentTimes };
     case "notFoundAfterCreate":
       if (request.notFound === undefined) {
         return undefined;
