@@ -25,8 +25,9 @@ import { deleteObject } from "./support/deleteObject";
  * created before the run are never touched. Each duplicate's service principal is deleted first, then the
  * application. A 404 counts as already deleted, so a retry changes nothing more.
  *
- * NOTE: a duplicate that is still hidden by replication when this runs stays in place. Replication usually keeps the
- * order of creation, and every duplicate was created before the kept application.
+ * NOTE: a duplicate that is still hidden by replication when this runs stays in place. Every duplicate was created
+ * before the kept application, so it is usually visible by then. An application that someone else made with the same
+ * template and name after the run started is deleted too.
  */
 export const removeDuplicateSyncApplicationsHandler = defineActivity<
   RemoveDuplicateSyncApplicationsInput,
@@ -74,7 +75,11 @@ function isDuplicate(application: Application, keepApplicationId: string, create
   return !Number.isNaN(created) && created >= createdSince;
 }
 
-async function removeDuplicate(api: GraphApi, application: Application, log: ActivityLog): Promise<RemovedSyncApplication> {
+async function removeDuplicate(
+  api: GraphApi,
+  application: Application,
+  log: ActivityLog,
+): Promise<RemovedSyncApplication> {
   const applicationId = application.id as string;
   const appId = application.appId as string;
   log.event(LogEvents.duplicateApplicationFound, {

@@ -27,8 +27,8 @@ export interface StepRequest {
   notFound?: { method: string; path: string; when: "before" | "after" };
   /**
    * Set for a step whose rollback sends the step's request again. The permanent fault then fails only once, so the
-   * rollback's own requests succeed; a Graph error that is not transient fails the step without a retry.
-   * `setupFault` is armed too, to bring the tenants into the state that the row tests.
+   * rollback's own requests succeed. One failure is enough because a Graph error that is not transient fails the
+   * step without a retry. `setupFault` is armed too, to bring the tenants into the state that the row tests.
    */
   rollbackRepeatsRequest?: { setupFault: FaultBody };
 }

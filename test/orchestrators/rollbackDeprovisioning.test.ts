@@ -50,7 +50,7 @@ function execution(timeBegan: string) {
   };
 }
 
-/** A run whose first-cycle wait fails for good after the job started; compensations succeed. */
+/** Answers a run whose first-cycle wait fails for good after the job started; compensations succeed. */
 function failAtFirstCycle(progress: (call: number) => ActivityAnswer) {
   return (task: ActivityTask, call: number): ActivityAnswer => {
     switch (task.name) {
@@ -72,7 +72,8 @@ function failAtFirstCycle(progress: (call: number) => ActivityAnswer) {
 }
 
 function request(deprovisionTimeoutSeconds?: number) {
-  return onboardingRequest({ waits: deprovisionTimeoutSeconds === undefined ? WAITS : { ...WAITS, deprovisionTimeoutSeconds } });
+  const waits = deprovisionTimeoutSeconds === undefined ? WAITS : { ...WAITS, deprovisionTimeoutSeconds };
+  return onboardingRequest({ waits });
 }
 
 function rollbackOf(result: ReturnType<typeof driveOrchestration>): RollbackStatus | undefined {
@@ -161,7 +162,8 @@ describe("rollback deprovisioning wait", () => {
   });
 
   it("lists a quarantined job's users", () => {
-    const quarantined = { ...PENDING, job: jobStatus({ statusCode: "Quarantine", quarantine: { reason: "EncounteredQuarantineException", errorCode: null, errorMessage: null } }) };
+    const quarantine = { reason: "EncounteredQuarantineException", errorCode: null, errorMessage: null };
+    const quarantined = { ...PENDING, job: jobStatus({ statusCode: "Quarantine", quarantine }) };
     const result = driveOrchestration(onboardTenantPair, request(3600), failAtFirstCycle(() => ({ output: quarantined })));
 
     expect(activityCalls(result, "readDeprovisioningProgress")).toHaveLength(1);

@@ -39,7 +39,7 @@ export function mayHaveStartedJob(status: OnboardingCustomStatus): boolean {
 /**
  * Inserts the deprovisioning wait before the compensation that deletes the job or its service principal. The wait is
  * planned only when the job may have started, the rollback deletes it, and the rollback removes at least one
- * assignment; without an unassignment no user leaves the scope, so no cycle would delete anyone.
+ * assignment. Without an unassignment no user leaves the scope, so no cycle would delete anyone.
  */
 export function addDeprovisioningWait(
   plan: readonly Compensation[],
@@ -49,9 +49,14 @@ export function addDeprovisioningWait(
 ): RollbackStep[] {
   const job = [...ledger.source].reverse().find((record) => record.type === "synchronizationJob");
   const servicePrincipalId = job?.detail?.["servicePrincipalId"];
-  const deletesJob = plan.findIndex((step) => step.activity === "deleteSyncJob" || step.activity === "deleteSyncApplication");
+  const deletesJob = plan.findIndex(
+    (step) => step.activity === "deleteSyncJob" || step.activity === "deleteSyncApplication",
+  );
   const unassigns = plan.some((step) => step.activity === "removeAppRoleAssignment");
-  if (!jobMayHaveStarted || job === undefined || typeof servicePrincipalId !== "string" || deletesJob < 0 || !unassigns) {
+  if (!jobMayHaveStarted || job === undefined || typeof servicePrincipalId !== "string") {
+    return [...plan];
+  }
+  if (deletesJob < 0 || !unassigns) {
     return [...plan];
   }
   const wait: DeprovisioningWait = {
@@ -109,8 +114,11 @@ export function* awaitDeprovisioning(
   }
 }
 
-/** A job that is not active and has no execution on record never ran a cycle, so it synced no user. */
+/** Tells whether the job never ran a cycle: it is not active and has no execution on record, so it synced no user. */
 function neverRan(progress: DeprovisioningProgress): boolean {
   const job = progress.job;
-  return job !== null && job.scheduleState !== "Active" && job.lastExecution === null && job.lastSuccessfulExecution === null;
+  if (job === null || job.scheduleState === "Active") {
+    return false;
+  }
+  return job.lastExecution === null && job.lastSuccessfulExecution === null;
 }
