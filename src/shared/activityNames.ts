@@ -4,6 +4,7 @@
  */
 export const ActivityNames = {
   resolveTenants: "resolveTenants",
+  snapshotTenantPair: "snapshotTenantPair",
   ensureTargetPartner: "ensureTargetPartner",
   allowInboundSync: "allowInboundSync",
   enableTargetAutoRedemption: "enableTargetAutoRedemption",
