@@ -4,6 +4,7 @@
  */
 export const ActivityNames = {
   resolveTenants: "resolveTenants",
+  verifyScopePrincipals: "verifyScopePrincipals",
   snapshotTenantPair: "snapshotTenantPair",
   ensureTargetPartner: "ensureTargetPartner",
   allowInboundSync: "allowInboundSync",

@@ -190,3 +190,20 @@ export interface RestoreInboundSyncInput extends TenantPairIds {
   /** `isSyncAllowed` before the onboarding changed it; null when the policy had no value, which means not allowed. */
   previousIsSyncAllowed: boolean | null;
 }
+
+/** Input of the read-only check that every requested user and group exists in the source tenant. */
+export interface VerifyScopePrincipalsInput {
+  sourceTenantId: string;
+  users: string[];
+  groups: string[];
+}
+
+/** Counts of the principals found, each id counted once. */
+export interface VerifyScopePrincipalsOutput {
+  users: number;
+  /** Users whose `userType` is `Guest`. */
+  guestUsers: number;
+  /** Users whose `accountEnabled` is false. */
+  disabledUsers: number;
+  groups: number;
+}

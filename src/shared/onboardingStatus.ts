@@ -8,6 +8,7 @@ import type { RollbackStatus } from "./rollbackStatus";
 /** Onboarding steps in the order they run. Most run one activity; the `waitFor...` steps poll one. */
 export const OnboardingStepNames = [
   "resolveTenants",
+  "verifyScopePrincipals",
   "snapshotTenantPair",
   "ensureTargetPartner",
   "allowInboundSync",
