@@ -26,6 +26,8 @@ import type {
   SyncJobStatus,
   ValidateSyncCredentialsInput,
   ValidateSyncCredentialsOutput,
+  VerifyScopePrincipalsInput,
+  VerifyScopePrincipalsOutput,
 } from "../../shared/onboardingContracts";
 import type { DeprovisioningProgress, ReadDeprovisioningInput } from "../../shared/offboardingContracts";
 import type {
@@ -39,6 +41,7 @@ import type {
 export interface OnboardingActivities {
   [ActivityNames.resolveTenants]: { input: ResolveTenantsInput; output: ResolveTenantsOutput };
   [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
+  [ActivityNames.verifyScopePrincipals]: { input: VerifyScopePrincipalsInput; output: VerifyScopePrincipalsOutput };
   [ActivityNames.allowInboundSync]: { input: AllowInboundSyncInput; output: AllowInboundSyncOutput };
   [ActivityNames.enableTargetAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };
   [ActivityNames.ensureSourcePartner]: { input: PartnerStepInput; output: ObjectOutcome };
