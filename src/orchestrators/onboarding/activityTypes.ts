@@ -40,8 +40,8 @@ import type {
 /** Input and output of each onboarding and compensating activity, as the orchestrator calls it. */
 export interface OnboardingActivities {
   [ActivityNames.resolveTenants]: { input: ResolveTenantsInput; output: ResolveTenantsOutput };
-  [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
   [ActivityNames.verifyScopePrincipals]: { input: VerifyScopePrincipalsInput; output: VerifyScopePrincipalsOutput };
+  [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
   [ActivityNames.allowInboundSync]: { input: AllowInboundSyncInput; output: AllowInboundSyncOutput };
   [ActivityNames.enableTargetAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };
   [ActivityNames.ensureSourcePartner]: { input: PartnerStepInput; output: ObjectOutcome };
