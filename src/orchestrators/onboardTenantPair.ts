@@ -8,6 +8,7 @@ import { readOnboardingRequest } from "./onboarding/onboardingInput";
 import { OnboardingRun } from "./onboarding/onboardingRun";
 import { recordFailed, recordStarted, recordSucceeded } from "./onboarding/registrySteps";
 import { rollBack } from "./onboarding/rollback";
+import { verifyScopePrincipals } from "./onboarding/scopeSteps";
 import { prepareSyncApplication } from "./onboarding/syncApplicationSteps";
 import { runSyncJob } from "./onboarding/syncJobSteps";
 import { configureTenantPolicies, resolveTenants } from "./onboarding/tenantPolicySteps";
@@ -30,6 +31,7 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
   let result: OnboardingResult;
   try {
     const tenants = yield* resolveTenants(run, request);
+    yield* verifyScopePrincipals(run, request);
     const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
     yield* recordStarted(run, instanceId, tenants, configurationName);
     yield* configureTenantPolicies(run, request, configurationName, ledger);
