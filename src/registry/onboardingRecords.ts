@@ -4,11 +4,11 @@ import type {
   RecordOnboardingSucceededInput,
   RegistryWriteOutput,
 } from "../shared/registryContracts";
-import type { TenantObjectRecord } from "../shared/onboardingResult";
 import { mergeObjectRecords } from "./mergeObjectRecords";
+import { newPairRecord, pairNames, synchronizationIds } from "./newPairRecord";
 import { TenantPairNotFoundError } from "./registryErrors";
 import type { TenantPairRecord } from "./tenantPairRecord";
-import type { TenantPairRegistry } from "./tenantPairRegistry";
+import type { TenantPairChange, TenantPairRegistry } from "./tenantPairRegistry";
 
 /** Offboarding removed or released these objects, so a new onboarding of the pair starts its own list. */
 const forgetOffboardedObjects = {
@@ -19,6 +19,12 @@ const forgetOffboardedObjects = {
   objects: { source: [], target: [] },
 } satisfies Partial<TenantPairRecord>;
 
+/*
+ * Each write below creates the record when it is missing, so that none depends on an earlier write having survived:
+ * Azurite, for one, saves its tables only every few seconds and loses the latest writes when it is killed. Only
+ * onboarding creates records, and one onboarding per pair runs at a time, so no writer races the creation.
+ */
+
 /**
  * Marks a pair `onboarding`. A known pair keeps its ids, objects and health history, because a re-run adopts what
  * the last run set up; an unknown pair gets a new record.
@@ -28,95 +34,96 @@ export async function markOnboardingStarted(
   input: RecordOnboardingStartedInput,
   now: Date,
 ): Promise<RegistryWriteOutput> {
-  const names = {
-    sourceDisplayName: input.source.displayName,
-    targetDisplayName: input.target.displayName,
-    sourceDomainName: input.source.defaultDomainName,
-    targetDomainName: input.target.defaultDomainName,
-    configurationName: input.configurationName,
-  };
-  const { tenantId: sourceTenantId } = input.source;
-  const { tenantId: targetTenantId } = input.target;
-  // Only onboarding creates records, and one onboarding per pair runs at a time, so no writer races this check.
-  if ((await registry.get(sourceTenantId, targetTenantId)) === undefined) {
-    const record: TenantPairRecord = {
-      sourceTenantId: sourceTenantId.toLowerCase(),
-      targetTenantId: targetTenantId.toLowerCase(),
-      ...names,
+  return updateOrCreate(
+    registry,
+    input,
+    (current) => ({
+      ...current,
+      ...(current.state === "offboarded" ? forgetOffboardedObjects : {}),
+      ...pairNames(input),
       state: "onboarding",
-      applicationId: null,
-      appId: null,
-      servicePrincipalId: null,
-      jobId: null,
-      objects: { source: [], target: [] },
       lastOnboardingInstanceId: input.instanceId,
-      lastOffboardingInstanceId: null,
-      healthHistory: [],
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    };
-    return { state: (await registry.upsert(record)).state };
-  }
-  const updated = await registry.update(sourceTenantId, targetTenantId, (current) => ({
-    ...current,
-    ...(current.state === "offboarded" ? forgetOffboardedObjects : {}),
-    ...names,
-    state: "onboarding",
-    lastOnboardingInstanceId: input.instanceId,
-  }));
-  return { state: updated.state };
-}
-
-/** Marks a pair `active` with the ids and the object records of the completed onboarding. */
-export async function markOnboardingSucceeded(
-  registry: TenantPairRegistry,
-  input: RecordOnboardingSucceededInput,
-): Promise<RegistryWriteOutput> {
-  const { result } = input;
-  const sourceObjects = result.objects.source;
-  const application = findRecord(sourceObjects, "application");
-  const appId = application?.detail?.appId;
-  const updated = await registry.update(result.source.tenantId, result.target.tenantId, (current) => ({
-    ...current,
-    sourceDisplayName: result.source.displayName,
-    targetDisplayName: result.target.displayName,
-    sourceDomainName: result.source.defaultDomainName,
-    targetDomainName: result.target.defaultDomainName,
-    configurationName: result.configurationName,
-    state: "active",
-    applicationId: application?.id ?? null,
-    appId: typeof appId === "string" ? appId : null,
-    servicePrincipalId: findRecord(sourceObjects, "servicePrincipal")?.id ?? null,
-    jobId: findRecord(sourceObjects, "synchronizationJob")?.id ?? result.firstCycle.jobId,
-    objects: mergeObjectRecords(current.objects, result.objects),
-    lastOnboardingInstanceId: input.instanceId,
-  }));
-  return { state: updated.state };
+    }),
+    () => newPairRecord(input, "onboarding", input.instanceId, { source: [], target: [] }, now),
+  );
 }
 
 /**
- * Marks a pair `failed`, keeping what the record already lists. A pair without a record is left alone, because the
- * run failed before it changed anything.
+ * Marks a pair `active` with the ids and the object records of the completed onboarding, creating the record from
+ * the result when the registry lost it.
+ */
+export async function markOnboardingSucceeded(
+  registry: TenantPairRegistry,
+  input: RecordOnboardingSucceededInput,
+  now: Date,
+): Promise<RegistryWriteOutput> {
+  const { result, instanceId } = input;
+  const ids = { ...synchronizationIds(result.objects) };
+  ids.jobId ??= result.firstCycle.jobId;
+  return updateOrCreate(
+    registry,
+    result,
+    (current) => ({
+      ...current,
+      ...pairNames(result),
+      state: "active",
+      ...ids,
+      objects: mergeObjectRecords(current.objects, result.objects),
+      lastOnboardingInstanceId: instanceId,
+    }),
+    () => ({ ...newPairRecord(result, "active", instanceId, result.objects, now), ...ids }),
+  );
+}
+
+/**
+ * Marks a pair `failed` and merges the objects the run left in place into the record, so that an offboarding removes
+ * those the service created. An id the record lacks is taken from those objects. A pair without a record gets one
+ * when the input names the registered pair; otherwise it is left alone, because the run changed nothing.
  */
 export async function markOnboardingFailed(
   registry: TenantPairRegistry,
   input: RecordOnboardingFailedInput,
+  now: Date,
 ): Promise<RegistryWriteOutput> {
-  try {
-    const updated = await registry.update(input.sourceTenantId, input.targetTenantId, (current) => ({
-      ...current,
-      state: "failed",
-      lastOnboardingInstanceId: input.instanceId,
-    }));
-    return { state: updated.state };
-  } catch (error) {
-    if (error instanceof TenantPairNotFoundError) {
-      return { state: null };
+  const objects = input.objects ?? { source: [], target: [] };
+  const leftIds = synchronizationIds(objects);
+  const change: TenantPairChange = (current) => ({
+    ...current,
+    state: "failed",
+    applicationId: current.applicationId ?? leftIds.applicationId,
+    appId: current.appId ?? leftIds.appId,
+    servicePrincipalId: current.servicePrincipalId ?? leftIds.servicePrincipalId,
+    jobId: current.jobId ?? leftIds.jobId,
+    objects: mergeObjectRecords(current.objects, objects),
+    lastOnboardingInstanceId: input.instanceId,
+  });
+  const { pair } = input;
+  if (pair === undefined) {
+    try {
+      return { state: (await registry.update(input.sourceTenantId, input.targetTenantId, change)).state };
+    } catch (error) {
+      if (error instanceof TenantPairNotFoundError) {
+        return { state: null };
+      }
+      throw error;
     }
-    throw error;
   }
+  return updateOrCreate(registry, pair, change, () => newPairRecord(pair, "failed", input.instanceId, objects, now));
 }
 
-function findRecord(records: readonly TenantObjectRecord[], type: TenantObjectRecord["type"]) {
-  return records.find((record) => record.type === type);
+/** Applies `change` to the pair's record, or stores the record that `create` builds when the pair has none. */
+async function updateOrCreate(
+  registry: TenantPairRegistry,
+  pair: { source: { tenantId: string }; target: { tenantId: string } },
+  change: TenantPairChange,
+  create: () => TenantPairRecord,
+): Promise<RegistryWriteOutput> {
+  try {
+    return { state: (await registry.update(pair.source.tenantId, pair.target.tenantId, change)).state };
+  } catch (error) {
+    if (!(error instanceof TenantPairNotFoundError)) {
+      throw error;
+    }
+  }
+  return { state: (await registry.upsert(create())).state };
 }

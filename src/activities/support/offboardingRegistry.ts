@@ -8,6 +8,7 @@ import type {
   RecordOffboardingFailureInput,
 } from "../../shared/offboardingContracts";
 import { defineActivity } from "./defineActivity";
+import { withRegistryFailures } from "./registryFailure";
 
 export interface OffboardingRegistryDependencies {
   getRegistry: () => TenantPairRegistry;
@@ -26,7 +27,7 @@ const describePair = (input: { sourceTenantId: string; targetTenantId: string; i
  */
 export function createOffboardingRegistryHandlers(dependencies: OffboardingRegistryDependencies) {
   const update = (pair: { sourceTenantId: string; targetTenantId: string }, change: Parameters<TenantPairRegistry["update"]>[2]) =>
-    dependencies.getRegistry().update(pair.sourceTenantId, pair.targetTenantId, change);
+    withRegistryFailures(() => dependencies.getRegistry().update(pair.sourceTenantId, pair.targetTenantId, change));
   return {
     /** Sets the state `offboarding` and returns the recorded objects to remove. */
     markPairOffboarding: defineActivity<MarkOffboardingInput, OffboardingSubject>(
