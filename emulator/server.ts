@@ -4,6 +4,7 @@ import { handleAdminRequest } from "./admin/adminApi";
 import { AdminError } from "./admin/adminResult";
 import { issueToken } from "./auth/tokenEndpoint";
 import { handleGraphRequest } from "./http/graphPipeline";
+import { StatePersistence } from "./persistence/statePersistence";
 import { Router, splitPath } from "./http/router";
 import { ProvisioningEngine } from "./provisioning/provisioningEngine";
 import { allGraphRoutes } from "./routes/allRoutes";
@@ -20,6 +21,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Settings at start, also restored by `POST /_emulator/reset`. */
   settings?: Partial<EmulatorSettings>;
+  /**
+   * JSON file that keeps the directory across restarts: loaded at start if it exists, and rewritten before the answer
+   * to every changing request and after every sync cycle. Absent means in-memory state only.
+   */
+  stateFile?: string;
 }
 
 export interface RunningEmulator {
@@ -69,11 +75,18 @@ async function dispatch(
   request: IncomingMessage,
   response: ServerResponse,
   fallbackHost: string,
+  persistence: StatePersistence | undefined,
 ) {
   const host = request.headers.host ?? fallbackHost;
   const url = new URL(request.url ?? "/", `http://${host}`);
   const method = (request.method ?? "GET").toUpperCase();
   const body = await readBody(request);
+  // Saving before the answer means that a client that got an answer can rely on the change surviving a kill -9.
+  const saveChange = () => {
+    if (method !== "GET") {
+      persistence?.save();
+    }
+  };
   const graphMatch = GRAPH_PATH.exec(url.pathname);
   if (graphMatch !== null) {
     const answer = await handleGraphRequest(services, router, {
@@ -85,6 +98,7 @@ async function dispatch(
       body,
       baseUrl: `http://${host}`,
     });
+    saveChange();
     send(response, answer.status, answer.headers, answer.body);
     return;
   }
@@ -98,6 +112,7 @@ async function dispatch(
   if (segments[0] === "_emulator") {
     try {
       const answer = handleAdminRequest(services, method, segments.slice(1), body);
+      saveChange();
       send(response, answer.status, {}, answer.body);
     } catch (error) {
       if (!(error instanceof AdminError)) {
@@ -111,15 +126,24 @@ async function dispatch(
   send(response, 404, {}, { error: { code: "NotFound", message } });
 }
 
-/** Starts the Graph emulator with fresh fixture tenants. */
+/**
+ * Starts the Graph emulator with the tenants of `options.stateFile`, or with fresh fixture tenants when there is no such
+ * file.
+ * @throws StateFileError when the state file exists but cannot be used.
+ */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const host = options.host ?? DEFAULT_EMULATOR_HOST;
   const state = new EmulatorState(parseSettingsPatch(options.settings ?? {}));
-  const engine = new ProvisioningEngine(state);
+  let persistence: StatePersistence | undefined;
+  const engine = new ProvisioningEngine(state, () => persistence?.save());
   const services: EmulatorServices = { state, scheduler: engine };
+  if (options.stateFile !== undefined) {
+    persistence = new StatePersistence(options.stateFile, services);
+    persistence.load();
+  }
   const router = new Router(allGraphRoutes);
   const server = createServer((request, response) => {
-    dispatch(services, router, request, response, host).catch((error: unknown) => {
+    dispatch(services, router, request, response, host, persistence).catch((error: unknown) => {
       console.error(`Graph emulator: failed to respond to ${request.method} ${request.url}:`, error);
       if (!response.headersSent) {
         const message = "The emulator failed to process the request.";

@@ -9,7 +9,11 @@ import { runSyncCycle } from "./syncCycle";
 export class ProvisioningEngine implements SyncScheduler {
   readonly #timers = new Map<string, NodeJS.Timeout>();
 
-  constructor(private readonly state: EmulatorState) {}
+  /** @param afterCycle runs after every cycle, e.g. to save the state; its errors are logged, not thrown. */
+  constructor(
+    private readonly state: EmulatorState,
+    private readonly afterCycle: () => void = () => {},
+  ) {}
 
   schedule(tenantId: string, servicePrincipalId: string, jobId: string): void {
     if (this.#timers.has(jobId)) {
@@ -53,6 +57,11 @@ export class ProvisioningEngine implements SyncScheduler {
     // NOTE: Graph retries quarantined jobs after 6 h, 12 h and 24 h; the emulator waits for start or restart.
     if (isRunnable() && sp.jobs.has(jobId) && tenant.servicePrincipals.has(sp.resource.id)) {
       this.schedule(tenantId, servicePrincipalId, jobId);
+    }
+    try {
+      this.afterCycle();
+    } catch (error) {
+      console.error(`Graph emulator: saving the state after a sync cycle of job ${jobId} failed:`, error);
     }
   }
 }

@@ -22,8 +22,9 @@ export class EmulatorClient {
 
   private constructor(readonly emulator: RunningEmulator) {}
 
-  static async start(settings: Partial<EmulatorSettings> = FAST_SETTINGS): Promise<EmulatorClient> {
-    return new EmulatorClient(await startEmulator({ port: 0, settings }));
+  /** Starts an emulator on a free port; with `stateFile`, it keeps its directory in that file. */
+  static async start(settings: Partial<EmulatorSettings> = FAST_SETTINGS, stateFile?: string): Promise<EmulatorClient> {
+    return new EmulatorClient(await startEmulator({ port: 0, settings, stateFile }));
   }
 
   get url(): string {
