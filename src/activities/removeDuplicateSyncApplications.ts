@@ -21,9 +21,10 @@ import { deleteObject } from "./support/deleteObject";
  * result is recorded, the step runs again, finds nothing and instantiates a second application with the same name.
  *
  * The orchestrator calls this once the kept service principal is readable. A duplicate has the sync template, the
- * run's configuration name, another object id, and a `createdDateTime` at or after the run's start. Applications
- * created before the run are never touched. Each duplicate's service principal is deleted first, then the
- * application. A 404 counts as already deleted, so a retry changes nothing more.
+ * run's configuration name, another object id, no place in the run's snapshot of applications that existed before
+ * its first write, and a `createdDateTime` at or after the run's start. The time bound also spares an application
+ * that was made before the run but that replication hid from the snapshot. Each duplicate's service principal is
+ * deleted first, then the application. A 404 counts as already deleted, so a retry changes nothing more.
  *
  * NOTE: a duplicate that is still hidden by replication when this runs stays in place. Every duplicate was created
  * before the kept application, so it is usually visible by then. An application that someone else made with the same
@@ -38,9 +39,10 @@ export const removeDuplicateSyncApplicationsHandler = defineActivity<
     const api = createGraphClient(input.sourceTenantId);
     const createdSince = startOfSecond(input.createdSince);
     const applications = await findSyncApplications(api, input.configurationName);
+    const keep = new Set([input.keepApplicationId, ...input.preexistingApplicationIds]);
     const removed: RemovedSyncApplication[] = [];
     for (const application of applications) {
-      if (isDuplicate(application, input.keepApplicationId, createdSince)) {
+      if (isDuplicate(application, keep, createdSince)) {
         removed.push(await removeDuplicate(api, application, log));
       }
     }
@@ -51,6 +53,7 @@ export const removeDuplicateSyncApplicationsHandler = defineActivity<
     configurationName: input.configurationName,
     keepApplicationId: input.keepApplicationId,
     createdSince: input.createdSince,
+    preexistingApplications: input.preexistingApplicationIds.length,
   }),
 );
 
@@ -66,8 +69,8 @@ function startOfSecond(isoTime: string): number {
   return Math.floor(time / 1000) * 1000;
 }
 
-function isDuplicate(application: Application, keepApplicationId: string, createdSince: number): boolean {
-  if (!application.id || !application.appId || application.id === keepApplicationId) {
+function isDuplicate(application: Application, keep: ReadonlySet<string>, createdSince: number): boolean {
+  if (!application.id || !application.appId || keep.has(application.id)) {
     return false;
   }
   const created = Date.parse(application.createdDateTime ?? "");

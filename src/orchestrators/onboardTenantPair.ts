@@ -9,6 +9,7 @@ import { OnboardingRun } from "./onboarding/onboardingRun";
 import { recordFailed, recordStarted, recordSucceeded } from "./onboarding/registrySteps";
 import { rollBack } from "./onboarding/rollback";
 import { verifyScopePrincipals } from "./onboarding/scopeSteps";
+import { snapshotTenantPair } from "./onboarding/snapshotStep";
 import { prepareSyncApplication } from "./onboarding/syncApplicationSteps";
 import { runSyncJob } from "./onboarding/syncJobSteps";
 import { configureTenantPolicies, resolveTenants } from "./onboarding/tenantPolicySteps";
@@ -33,10 +34,12 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
     const tenants = yield* resolveTenants(run, request);
     yield* verifyScopePrincipals(run, request);
     const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
+    // Read before any write, so that the ledger's created/adopted survives a step running again after a crash.
+    const before = yield* snapshotTenantPair(run, request, configurationName);
     yield* recordStarted(run, instanceId, tenants, configurationName);
-    yield* configureTenantPolicies(run, request, configurationName, ledger);
-    const application = yield* prepareSyncApplication(run, request, configurationName, ledger);
-    const firstCycle = yield* runSyncJob(run, request, application, ledger);
+    yield* configureTenantPolicies(run, request, configurationName, ledger, before);
+    const application = yield* prepareSyncApplication(run, request, configurationName, ledger, before);
+    const firstCycle = yield* runSyncJob(run, request, application, ledger, before);
 
     result = buildOnboardingResult(tenants, configurationName, ledger, firstCycle);
     run.log(`completed; first cycle ${firstCycle.outcome}`);

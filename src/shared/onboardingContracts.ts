@@ -74,6 +74,8 @@ export interface RemoveDuplicateSyncApplicationsInput {
   keepApplicationId: string;
   /** ISO 8601 start time of the run. Only applications created at or after it are duplicates of this run. */
   createdSince: string;
+  /** Object ids of the applications that the run's snapshot found before its first write; they are never deleted. */
+  preexistingApplicationIds: string[];
 }
 
 /** A second sync application that an earlier attempt of the create step made, and that has been deleted. */

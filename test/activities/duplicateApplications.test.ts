@@ -27,6 +27,7 @@ function checkInput(keepApplicationId: string, createdSince: Date) {
     configurationName: CONFIGURATION_NAME,
     keepApplicationId,
     createdSince: createdSince.toISOString(),
+    preexistingApplicationIds: [],
   };
 }
 

@@ -39,6 +39,7 @@ describe("removeDuplicateSyncApplications step", () => {
       configurationName: "Sync to Fabrikam",
       keepApplicationId: "app-object-id",
       createdSince: START.toISOString(),
+      preexistingApplicationIds: [],
     });
     expect(stepOf(result, "removeDuplicateSyncApplications")?.detail).toBe("no duplicate application");
   });

@@ -36,11 +36,13 @@ import type {
   RecordOnboardingSucceededInput,
   RegistryWriteOutput,
 } from "../../shared/registryContracts";
+import type { SnapshotTenantPairInput, TenantPairSnapshot } from "../../shared/tenantPairSnapshot";
 
 /** Input and output of each onboarding and compensating activity, as the orchestrator calls it. */
 export interface OnboardingActivities {
   [ActivityNames.resolveTenants]: { input: ResolveTenantsInput; output: ResolveTenantsOutput };
   [ActivityNames.verifyScopePrincipals]: { input: VerifyScopePrincipalsInput; output: VerifyScopePrincipalsOutput };
+  [ActivityNames.snapshotTenantPair]: { input: SnapshotTenantPairInput; output: TenantPairSnapshot };
   [ActivityNames.ensureTargetPartner]: { input: PartnerStepInput; output: ObjectOutcome };
   [ActivityNames.allowInboundSync]: { input: AllowInboundSyncInput; output: AllowInboundSyncOutput };
   [ActivityNames.enableTargetAutoRedemption]: { input: PartnerStepInput; output: FlagOutcome };

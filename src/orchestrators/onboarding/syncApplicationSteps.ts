@@ -4,9 +4,11 @@ import { ActivityNames } from "../../shared/activityNames";
 import type { SyncApplication } from "../../shared/onboardingContracts";
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
 import type { StepError } from "../../shared/onboardingStatus";
+import type { TenantPairSnapshot } from "../../shared/tenantPairSnapshot";
 import type { ObjectLedger } from "./objectRecords";
-import { applicationRecords, describeRecords, describeRemovedDuplicates } from "./objectRecords";
+import { describeRecords, describeRemovedDuplicates } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
+import { preexistingApplicationIds, syncApplicationRecords } from "./snapshotRecords";
 
 export interface ReadySyncApplication {
   application: SyncApplication;
@@ -15,15 +17,17 @@ export interface ReadySyncApplication {
 }
 
 /**
- * Steps 7 to 10: creates (or adopts) the sync application in the source and waits until its service principal has
+ * Steps 8 to 11: creates (or adopts) the sync application in the source and waits until its service principal has
  * replicated. It then deletes the duplicates that a repeated create made in this run, and waits until the target's
- * policies have propagated far enough for the sync credentials to validate.
+ * policies have propagated far enough for the sync credentials to validate. Whether the run created the application
+ * comes from `before`, the pair's state before the run.
  */
 export function* prepareSyncApplication(
   run: OnboardingRun,
   request: OnboardingRequest,
   configurationName: string,
   ledger: ObjectLedger,
+  before: TenantPairSnapshot,
 ): Generator<df.Task, ReadySyncApplication, unknown> {
   const { sourceTenantId, targetTenantId } = request;
 
@@ -32,7 +36,7 @@ export function* prepareSyncApplication(
     targetTenantId,
     configurationName,
   });
-  const records = applicationRecords(application);
+  const records = syncApplicationRecords(before, application);
   ledger.source.push(...records);
   run.succeed("createSyncApplication", `${describeRecords(records.slice(0, 1))} (appId ${application.appId})`);
 
@@ -68,6 +72,7 @@ export function* prepareSyncApplication(
       configurationName,
       keepApplicationId: application.applicationId,
       createdSince: run.startedAt.toISOString(),
+      preexistingApplicationIds: preexistingApplicationIds(before),
     },
   );
   run.succeed("removeDuplicateSyncApplications", describeRemovedDuplicates(duplicates.removed));

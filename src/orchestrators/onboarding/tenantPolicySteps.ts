@@ -3,9 +3,17 @@ import type * as df from "durable-functions";
 import { ActivityNames } from "../../shared/activityNames";
 import type { ResolveTenantsOutput } from "../../shared/onboardingContracts";
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
+import type { TenantPairSnapshot } from "../../shared/tenantPairSnapshot";
 import type { ObjectLedger } from "./objectRecords";
-import { describeRecords, identitySynchronizationRecord, partnerRecord, policyFlagRecord } from "./objectRecords";
+import { describeRecords } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
+import {
+  inboundSyncRecord,
+  sourcePartnerRecord,
+  sourceRedemptionRecord,
+  targetPartnerRecord,
+  targetRedemptionRecord,
+} from "./snapshotRecords";
 
 /**
  * Step 1: looks both tenants up again and checks that they are the tenants the starter resolved, and two different
@@ -37,51 +45,47 @@ export function* resolveTenants(
 }
 
 /**
- * Steps 2 to 6: partner configurations, inbound sync and automatic redemption in the target, then partner
- * configuration and automatic redemption in the source.
+ * Steps 3 to 7: partner configurations, inbound sync and automatic redemption in the target, then partner
+ * configuration and automatic redemption in the source. The records come from `before`, the pair's state before the
+ * run, because a step that runs again after a crash reports its own earlier write as adopted.
  */
 export function* configureTenantPolicies(
   run: OnboardingRun,
   request: OnboardingRequest,
   configurationName: string,
   ledger: ObjectLedger,
+  before: TenantPairSnapshot,
 ): Generator<df.Task, void, unknown> {
   const { sourceTenantId, targetTenantId } = request;
   const inTarget = { tenantId: targetTenantId, partnerTenantId: sourceTenantId };
   const inSource = { tenantId: sourceTenantId, partnerTenantId: targetTenantId };
 
-  const targetPartner = partnerRecord(sourceTenantId, yield* run.call("ensureTargetPartner", ActivityNames.ensureTargetPartner, inTarget));
+  const targetPartnerOutcome = yield* run.call("ensureTargetPartner", ActivityNames.ensureTargetPartner, inTarget);
+  const targetPartner = targetPartnerRecord(before, sourceTenantId, targetPartnerOutcome);
   ledger.target.push(targetPartner);
   run.succeed("ensureTargetPartner", describeRecords([targetPartner]));
 
-  const inboundSync = identitySynchronizationRecord(
+  yield* run.call("allowInboundSync", ActivityNames.allowInboundSync, {
     sourceTenantId,
-    yield* run.call("allowInboundSync", ActivityNames.allowInboundSync, {
-      sourceTenantId,
-      targetTenantId,
-      displayName: configurationName,
-    }),
-  );
+    targetTenantId,
+    displayName: configurationName,
+  });
+  const inboundSync = inboundSyncRecord(before, sourceTenantId);
   ledger.target.push(inboundSync);
   run.succeed("allowInboundSync", describeRecords([inboundSync]));
 
-  const targetRedemption = policyFlagRecord(
-    sourceTenantId,
-    "automaticUserConsentSettings.inboundAllowed",
-    yield* run.call("enableTargetAutoRedemption", ActivityNames.enableTargetAutoRedemption, inTarget),
-  );
+  yield* run.call("enableTargetAutoRedemption", ActivityNames.enableTargetAutoRedemption, inTarget);
+  const targetRedemption = targetRedemptionRecord(before, sourceTenantId);
   ledger.target.push(targetRedemption);
   run.succeed("enableTargetAutoRedemption", describeRecords([targetRedemption]));
 
-  const sourcePartner = partnerRecord(targetTenantId, yield* run.call("ensureSourcePartner", ActivityNames.ensureSourcePartner, inSource));
+  const sourcePartnerOutcome = yield* run.call("ensureSourcePartner", ActivityNames.ensureSourcePartner, inSource);
+  const sourcePartner = sourcePartnerRecord(before, targetTenantId, sourcePartnerOutcome);
   ledger.source.push(sourcePartner);
   run.succeed("ensureSourcePartner", describeRecords([sourcePartner]));
 
-  const sourceRedemption = policyFlagRecord(
-    targetTenantId,
-    "automaticUserConsentSettings.outboundAllowed",
-    yield* run.call("enableSourceAutoRedemption", ActivityNames.enableSourceAutoRedemption, inSource),
-  );
+  yield* run.call("enableSourceAutoRedemption", ActivityNames.enableSourceAutoRedemption, inSource);
+  const sourceRedemption = sourceRedemptionRecord(before, targetTenantId);
   ledger.source.push(sourceRedemption);
   run.succeed("enableSourceAutoRedemption", describeRecords([sourceRedemption]));
 }

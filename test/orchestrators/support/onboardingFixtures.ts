@@ -1,5 +1,6 @@
 import type { SyncJobStatus } from "../../../src/shared/onboardingContracts";
 import type { OnboardingRequest } from "../../../src/shared/onboardingRequest";
+import type { TenantPairSnapshot } from "../../../src/shared/tenantPairSnapshot";
 import type { ActivityAnswer, FakeTask } from "./fakeOrchestration";
 
 export const SOURCE_ID = "11111111-1111-4111-8111-111111111111";
@@ -48,11 +49,27 @@ export function finishedCycle(timeEnded: string): SyncJobStatus {
 }
 
 /**
+ * The pair's state before the run in `happyAnswer`: the source already has its partner configuration for the target,
+ * with `outboundAllowed` inherited, and nothing else exists.
+ */
+export function snapshotBeforeRun(overrides: Partial<TenantPairSnapshot> = {}): TenantPairSnapshot {
+  return {
+    targetPartner: { exists: false, inboundAllowed: null },
+    identitySynchronization: { exists: false, isSyncAllowed: null },
+    sourcePartner: { exists: true, outboundAllowed: null },
+    syncApplications: [],
+    ...overrides,
+  };
+}
+
+/**
  * Answers of a tenant pair where nothing exists yet and Graph answers at once: the service principal is ready on
  * the first read and the first cycle has ended on the first status read.
  */
 export function happyAnswer(task: Extract<FakeTask, { kind: "activity" }>): ActivityAnswer {
   switch (task.name) {
+    case "snapshotTenantPair":
+      return { output: snapshotBeforeRun() };
     case "resolveTenants":
       return {
         output: {
