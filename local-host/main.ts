@@ -6,7 +6,9 @@ const usage = `Usage: node dist/local-host/main.js [--app <folder>] [--port <num
   --app       app root with package.json and host.json (default: current folder)
   --port      TCP port on 127.0.0.1, 0 for any free port (default: 7071)
   --data      folder for durable state (default: <app>/.data/local-host)
-  --settings  settings file whose Values become environment variables (default: <app>/local.settings.json)`;
+  --settings  settings file whose Values become environment variables (default: <app>/local.settings.json)
+  --exit-on-stdin-close
+              stop when standard input closes, e.g. because the parent process died`;
 
 async function main(): Promise<number> {
     const { values } = parseArgs({
@@ -15,6 +17,7 @@ async function main(): Promise<number> {
             port: { type: "string" },
             data: { type: "string" },
             settings: { type: "string" },
+            "exit-on-stdin-close": { type: "boolean" },
             help: { type: "boolean", short: "h" },
         },
     });
@@ -41,7 +44,10 @@ async function main(): Promise<number> {
         return 1;
     }
     const stopped = new Promise<void>((resolve) => {
+        let stopping = false;
         const stop = (signal: string) => {
+            if (stopping) return;
+            stopping = true;
             hostLog("Information", `Received ${signal}; stopping.`);
             host.close().then(resolve, (error: unknown) => {
                 hostLog("Error", `Stopping failed: ${toError(error).message}`);
@@ -50,6 +56,11 @@ async function main(): Promise<number> {
         };
         process.once("SIGINT", () => stop("SIGINT"));
         process.once("SIGTERM", () => stop("SIGTERM"));
+        if (values["exit-on-stdin-close"]) {
+            // The parent holds the pipe open and never writes; it closes when the parent exits, even by SIGKILL.
+            process.stdin.once("end", () => stop("stdin close"));
+            process.stdin.resume();
+        }
     });
     // One write after the signal handlers, so a reader that finds the listening line also gets the function list.
     const lines = [`Functions host listening on ${host.url}`];
