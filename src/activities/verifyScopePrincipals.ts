@@ -13,8 +13,15 @@ import { scopeProblemsError } from "./support/scopeProblems";
  */
 const MAX_CONCURRENT_READS = 8;
 
+/** Drops repeats that differ only in case, keeping the first spelling. */
 function uniqueIds(ids: readonly string[]): string[] {
-  return [...new Map(ids.map((id) => [id.toLowerCase(), id])).values()];
+  const unique = new Map<string, string>();
+  for (const id of ids) {
+    if (!unique.has(id.toLowerCase())) {
+      unique.set(id.toLowerCase(), id);
+    }
+  }
+  return [...unique.values()];
 }
 
 /**

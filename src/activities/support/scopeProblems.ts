@@ -10,9 +10,11 @@ export interface ScopeFindings {
 
 /**
  * Maximum number of object ids written into the error, both kinds together. The status route shows the step error cut
- * to 500 characters, and eight GUIDs with the sentences around them stay below that.
+ * to 500 characters, and eight GUIDs with the sentences around them stay below that. The sentence about guests takes
+ * the place of two ids.
  */
 export const MAX_LISTED_IDS = 8;
+const MAX_LISTED_IDS_WITH_GUESTS = 6;
 
 /** The requested scope names users or groups that cannot be synced; no retry helps until the request changes. */
 export class ScopePrincipalsError extends Error {
@@ -45,9 +47,10 @@ export function scopeProblemsError(findings: ScopeFindings): ScopePrincipalsErro
   const guestsOnly = hasOnlyGuests(findings);
   const sentences: string[] = [];
   if (missingUsers.length > 0 || missingGroups.length > 0) {
-    // Users get the ids that groups leave unused, and the other way round, so one long list does not hide the other.
-    const shownGroups = Math.min(missingGroups.length, Math.max(MAX_LISTED_IDS / 2, MAX_LISTED_IDS - missingUsers.length));
-    const shownUsers = Math.min(missingUsers.length, MAX_LISTED_IDS - shownGroups);
+    // Users get the places that groups leave unused, and the other way round, so one long list does not hide the other.
+    const places = guestsOnly ? MAX_LISTED_IDS_WITH_GUESTS : MAX_LISTED_IDS;
+    const shownGroups = Math.min(missingGroups.length, Math.max(places / 2, places - missingUsers.length));
+    const shownUsers = Math.min(missingUsers.length, places - shownGroups);
     const parts = [
       listMissing(missingUsers, findings.requestedUsers, "users", shownUsers),
       listMissing(missingGroups, findings.requestedGroups, "groups", shownGroups),
@@ -55,9 +58,7 @@ export function scopeProblemsError(findings: ScopeFindings): ScopePrincipalsErro
     sentences.push(`Not found in the source tenant: ${parts.join("; ")}.`);
   }
   if (guestsOnly) {
-    sentences.push(
-      "Every user found is a guest (userType Guest), but Graph requires at least one internal user in the sync scope.",
-    );
+    sentences.push("Every user found has userType Guest, but Graph requires at least one internal user in the scope.");
   }
   if (sentences.length === 0) {
     return undefined;
