@@ -3,10 +3,11 @@ import * as df from "durable-functions";
 import { OrchestratorNames } from "../shared/activityNames";
 import { defaultConfigurationName } from "../shared/configurationName";
 import type { OnboardingResult } from "../shared/onboardingResult";
+import type { RegisteredPair } from "../shared/registryContracts";
 import { buildOnboardingResult, createObjectLedger } from "./onboarding/objectRecords";
 import { readOnboardingRequest } from "./onboarding/onboardingInput";
 import { OnboardingRun } from "./onboarding/onboardingRun";
-import { recordFailed, recordStarted, recordSucceeded } from "./onboarding/registrySteps";
+import { recordFailed, recordSucceeded, registerPair } from "./onboarding/registrySteps";
 import { rollBack } from "./onboarding/rollback";
 import { verifyScopePrincipals } from "./onboarding/scopeSteps";
 import { snapshotTenantPair } from "./onboarding/snapshotStep";
@@ -30,13 +31,17 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
 
   const instanceId = context.df.instanceId;
   let result: OnboardingResult;
+  // Set once the pair is registered: from then on the failure record is created again if the registry lost it.
+  let registered: RegisteredPair | undefined;
   try {
     const tenants = yield* resolveTenants(run, request);
     yield* verifyScopePrincipals(run, request);
     const configurationName = request.configurationName ?? defaultConfigurationName(tenants.target);
     // Read before any write, so that the ledger's created/adopted survives a step running again after a crash.
     const before = yield* snapshotTenantPair(run, request, configurationName);
-    yield* recordStarted(run, instanceId, tenants, configurationName);
+    const pair = { source: tenants.source, target: tenants.target, configurationName };
+    yield* registerPair(run, instanceId, pair);
+    registered = pair;
     yield* configureTenantPolicies(run, request, configurationName, ledger, before);
     const application = yield* prepareSyncApplication(run, request, configurationName, ledger, before);
     const firstCycle = yield* runSyncJob(run, request, application, ledger, before);
@@ -45,8 +50,8 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
     run.log(`completed; first cycle ${firstCycle.outcome}`);
   } catch (error) {
     // The failed step's record keeps the Graph error; the rollback's outcome goes next to it in the custom status.
-    yield* rollBack(run, request, ledger);
-    yield* recordFailed(run, instanceId, request);
+    const rollback = yield* rollBack(run, request, ledger);
+    yield* recordFailed(run, instanceId, request, registered, rollback.remaining);
     throw error;
   }
   // Outside the try block: a failure to record success must not roll back a pair that is set up.

@@ -5,11 +5,15 @@ import type { RollbackStatus } from "./rollbackStatus";
  * custom status to 16 KB of JSON, so records hold short texts and counts, never lists of objects.
  */
 
-/** Onboarding steps in the order they run. Most run one activity; the `waitFor...` steps poll one. */
+/**
+ * Onboarding steps in the order they run. Most run one activity; the `waitFor...` steps poll one. `registerPair` and
+ * `recordResult` write the tenant-pair registry; `recordResult` runs after a failed run's rollback too.
+ */
 export const OnboardingStepNames = [
   "resolveTenants",
   "verifyScopePrincipals",
   "snapshotTenantPair",
+  "registerPair",
   "ensureTargetPartner",
   "allowInboundSync",
   "enableTargetAutoRedemption",
@@ -24,6 +28,7 @@ export const OnboardingStepNames = [
   "assignPrincipals",
   "startSyncJob",
   "waitForFirstCycle",
+  "recordResult",
 ] as const;
 
 export type OnboardingStepName = (typeof OnboardingStepNames)[number];
@@ -55,7 +60,10 @@ export interface StepRecord {
 }
 
 export interface OnboardingCustomStatus {
-  /** The step running, waiting or failed; the last step once all succeeded; null before the first starts. */
+  /**
+   * The step running, waiting or failed; the last step once all succeeded; null before the first starts. After a
+   * failed run recorded its failure it is `recordResult`, and the failed step is the first with state `failed`.
+   */
   currentStep: OnboardingStepName | null;
   steps: StepRecord[];
   /** Present once a failed run has started its rollback, or has skipped it. */

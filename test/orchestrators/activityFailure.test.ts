@@ -29,6 +29,6 @@ describe("activity failure", () => {
 
   it("treats other errors as unknown and not retriable", () => {
     const failure = describeActivityFailure(new TypeError("x is undefined"));
-    expect(failure).toEqual({ kind: "unknown", transient: false, message: "x is undefined" });
+    expect(failure).toEqual({ kind: "unknown", transient: false, origin: null, message: "x is undefined" });
   });
 });

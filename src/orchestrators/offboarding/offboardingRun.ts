@@ -28,7 +28,7 @@ export class OffboardingStepError extends Error {
 
 /**
  * One offboarding run inside the orchestrator, built like `OnboardingRun`: activity calls with durable retries of
- * transient Graph errors, durable timers, and the custom status. Replay-safe: times come from `currentUtcDateTime`
+ * transient Graph and registry errors, durable timers, and the custom status. Replay-safe: times come from `currentUtcDateTime`
  * and logs are written only when not replaying.
  */
 export class OffboardingRun {
@@ -59,7 +59,7 @@ export class OffboardingRun {
   }
 
   /**
-   * Calls an activity for a step. A transient Graph error is retried with durable timers, up to
+   * Calls an activity for a step. A transient Graph or registry error is retried with durable timers, up to
    * `MAX_TRANSIENT_ATTEMPTS` calls in all; any other error fails the step and ends the run.
    */
   *call<N extends OffboardingActivityName>(
@@ -78,7 +78,8 @@ export class OffboardingRun {
         }
         const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
         this.log(`${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s`);
-        yield* this.wait(step, `retry after a transient Graph error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`, delaySeconds);
+        const waitingFor = `retry after a transient ${failure.origin ?? "Graph"} error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`;
+        yield* this.wait(step, waitingFor, delaySeconds);
       }
     }
   }

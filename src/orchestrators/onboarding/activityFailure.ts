@@ -1,12 +1,15 @@
 import { parseGraphErrorText } from "../../graph/graphErrorText";
 import type { StepError } from "../../shared/onboardingStatus";
+import { parseRegistryErrorText } from "../../shared/registryErrorText";
 
 /** Failed activity call as the orchestrator sees it: the activity's message and Graph's error fields, if any. */
 export interface ActivityFailure extends StepError {
-  /** Graph error kind, or "unknown" when the text is not a Graph error line. */
+  /** Graph error kind, the registry's "transient" or "permanent", or "unknown" for any other text. */
   kind: string;
   /** True when a later attempt may succeed (throttling, timeouts, 5xx). */
   transient: boolean;
+  /** Service that failed, as the text names it; null for an error of neither. */
+  origin: "Graph" | "registry" | null;
 }
 
 const ACTIVITY_REASON_PREFIX = /^Activity function '[^']*' failed:\s*/;
@@ -26,14 +29,21 @@ export function activityErrorText(error: unknown): string {
   return firstLine(message).replace(ACTIVITY_REASON_PREFIX, "").trim();
 }
 
-/** Classifies a failed activity call; only Graph errors of kind `transient` are worth a durable retry. */
+/**
+ * Classifies a failed activity call; only Graph and registry errors of kind `transient` are worth a durable retry.
+ */
 export function describeActivityFailure(error: unknown): ActivityFailure {
   const message = activityErrorText(error);
   const parsed = parseGraphErrorText(message);
   if (parsed === undefined) {
-    return { kind: "unknown", transient: false, message };
+    const registry = parseRegistryErrorText(message);
+    if (registry !== undefined) {
+      return { kind: registry.kind, transient: registry.kind === "transient", origin: "registry", message };
+    }
+    return { kind: "unknown", transient: false, origin: null, message };
   }
-  const failure: ActivityFailure = { kind: parsed.kind, transient: parsed.kind === "transient", message };
+  const transient = parsed.kind === "transient";
+  const failure: ActivityFailure = { kind: parsed.kind, transient, origin: "Graph", message };
   if (parsed.code !== undefined) {
     failure.graphCode = parsed.code;
   }

@@ -12,6 +12,7 @@ import {
   nextPollDelaySeconds,
 } from "./backoff";
 import { OnboardingStepError } from "./onboardingStepError";
+import { joinSentences } from "./sentences";
 import { createOnboardingStatus, markAttempt, markFailed, markSucceeded, markWaiting } from "./stepStatus";
 
 /** Output of the last call of a bounded poll, and whether the poll stopped because the time was up. */
@@ -52,13 +53,15 @@ export class OnboardingRun {
   }
 
   /**
-   * Calls an activity for a step. A transient Graph error is retried with durable timers, up to
-   * `MAX_TRANSIENT_ATTEMPTS` calls in all; any other error fails the step and ends the run.
+   * Calls an activity for a step. A transient Graph or registry error is retried with durable timers, up to
+   * `MAX_TRANSIENT_ATTEMPTS` calls in all; any other error fails the step and ends the run. `advice`, a sentence on
+   * what to do next, is appended to the message of that failure.
    */
   *call<N extends OnboardingActivityName>(
     step: OnboardingStepName,
     activity: N,
     input: OnboardingActivities[N]["input"],
+    advice?: string,
   ): Generator<df.Task, OnboardingActivities[N]["output"], unknown> {
     for (let attempt = 1; ; attempt++) {
       this.#update(markAttempt(this.#status, step, this.now()));
@@ -68,11 +71,13 @@ export class OnboardingRun {
       } catch (error) {
         const failure = describeActivityFailure(error);
         if (!failure.transient || attempt >= MAX_TRANSIENT_ATTEMPTS) {
-          throw this.fail(step, failure, error);
+          const message = advice === undefined ? failure.message : joinSentences(failure.message, advice);
+          throw this.fail(step, { ...failure, message }, error);
         }
         const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
         this.log(`${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`);
-        yield* this.wait(step, `retry after a transient Graph error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`, delaySeconds);
+        const waitingFor = `retry after a transient ${failure.origin ?? "Graph"} error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`;
+        yield* this.wait(step, waitingFor, delaySeconds);
       }
     }
   }

@@ -1,7 +1,7 @@
 import type * as df from "durable-functions";
 
 import type { OnboardingRequest } from "../../shared/onboardingRequest";
-import type { RollbackStatus } from "../../shared/rollbackStatus";
+import type { RollbackItem, RollbackStatus } from "../../shared/rollbackStatus";
 import type { StepError } from "../../shared/onboardingStatus";
 import type { ObjectLedger } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
@@ -18,6 +18,16 @@ import {
   startRollback,
 } from "./rollbackProgress";
 import { planRollback } from "./rollbackPlan";
+import { remainingObjects } from "./remainingObjects";
+
+/**
+ * Outcome of a rollback: its status, and the run's objects still in place, i.e. the adopted ones and those it could
+ * not undo (all of them when the rollback was skipped). The lists of the status are capped; `remaining` is complete.
+ */
+export interface RollbackOutcome {
+  status: RollbackStatus;
+  remaining: ObjectLedger;
+}
 
 /**
  * Undoes what a failed run created or changed, one compensating activity at a time in the order of `planRollback`,
@@ -32,15 +42,16 @@ export function* rollBack(
   run: OnboardingRun,
   request: OnboardingRequest,
   ledger: ObjectLedger,
-): Generator<df.Task, RollbackStatus, unknown> {
+): Generator<df.Task, RollbackOutcome, unknown> {
   const plan = addDeprovisioningWait(planRollback(ledger, request), ledger, request, mayHaveStartedJob(run.status));
   if (request.rollbackOnFailure === false) {
     const skipped = skipRollback(plan.map((step) => step.item));
     run.setRollbackStatus(skipped);
     run.log(`rollback ${describeRollback(skipped)}`);
-    return skipped;
+    return { status: skipped, remaining: remainingObjects(ledger, request, []) };
   }
 
+  const undone: RollbackItem[] = [];
   let status = startRollback(plan.length);
   for (const step of plan) {
     status = markCompensating(status, step.item);
@@ -51,6 +62,7 @@ export function* rollBack(
     });
     const { action, objectType, id, tenantId } = step.item;
     if (failure === undefined) {
+      undone.push(step.item);
       status = markRolledBack(status, step.item);
     } else {
       status = markLeftBehind(status, step.item, failure);
@@ -60,7 +72,7 @@ export function* rollBack(
   status = finishRollback(status);
   run.setRollbackStatus(status);
   run.log(`rollback ${describeRollback(status)}`);
-  return status;
+  return { status, remaining: remainingObjects(ledger, request, undone) };
 }
 
 /** Runs one rollback step and returns why it failed, or undefined when its item is undone. */
