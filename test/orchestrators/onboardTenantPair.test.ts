@@ -33,6 +33,7 @@ describe("onboardTenantPair", () => {
     expect(result.error).toBeUndefined();
     expect(activityCalls(result).map((task) => task.name)).toEqual([
       "resolveTenants",
+      "verifyScopePrincipals",
       "snapshotTenantPair",
       "recordOnboardingStarted",
       "ensureTargetPartner",

@@ -77,6 +77,8 @@ export function happyAnswer(task: Extract<FakeTask, { kind: "activity" }>): Acti
           target: { tenantId: TARGET_ID, displayName: "Fabrikam", defaultDomainName: "fabrikam.onmicrosoft.com" },
         },
       };
+    case "verifyScopePrincipals":
+      return { output: { users: 1, guestUsers: 0, disabledUsers: 0, groups: 0 } };
     case "ensureTargetPartner":
       return { output: { id: SOURCE_ID, created: true } };
     case "ensureSourcePartner":
