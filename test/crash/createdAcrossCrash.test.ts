@@ -34,7 +34,7 @@ describe("created objects across a host crash", () => {
   it("crash after instantiate still records the application created", async () => {
     const stack = await CrashStack.create();
     try {
-      // The emulator applies the instantiate, then holds its response far longer than the test takes to kill the host.
+      // The emulator applies the instantiate, then delays its response far longer than the test takes to kill the host.
       const faultId = await addFault(stack.emulator.url, {
         ...stepRequests.createSyncApplication.write,
         delayMs: 8000,

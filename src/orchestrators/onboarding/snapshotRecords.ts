@@ -12,8 +12,8 @@ import {
 
 /*
  * Ledger records decided by the snapshot taken before the run's first write, not by the activity's own view. An
- * activity that runs again after a crash finds what its first attempt made and reports it adopted; the snapshot
- * still shows that it was absent before the run, so the run created it.
+ * activity that runs again after a crash finds what its first attempt made and reports it adopted. The snapshot
+ * still shows that the object was absent before the run, so the run created it.
  */
 
 /** Records the target's partner configuration for the source: created when it was absent before the run. */
@@ -57,7 +57,7 @@ function flagRecord(partnerTenantId: string, flag: string, previousValue: boolea
   return policyFlagRecord(partnerTenantId, flag, { changed: previousValue !== true, previousValue });
 }
 
-/** The application as the snapshot saw it, or undefined when it did not exist before the run. */
+/** Finds the application in the snapshot; undefined means it did not exist before the run. */
 export function applicationBefore(
   snapshot: TenantPairSnapshot,
   applicationId: string,
@@ -88,7 +88,14 @@ export function syncJobRecord(
   job: ObjectOutcome,
 ): TenantObjectRecord {
   const before = applicationBefore(snapshot, application.applicationId);
-  const created = before === undefined ? true : before.jobIds === null ? job.created : !before.jobIds.includes(job.id);
+  let created: boolean;
+  if (before === undefined) {
+    created = true;
+  } else if (before.jobIds === null) {
+    created = job.created;
+  } else {
+    created = !before.jobIds.includes(job.id);
+  }
   return synchronizationJobRecord(application.servicePrincipalId, { id: job.id, created });
 }
 
@@ -118,7 +125,7 @@ export function principalAssignmentRecords(
   return assignmentRecords({ assignments });
 }
 
-/** Ids of the sync applications that existed before the run; the duplicate check never deletes them. */
+/** Lists the sync applications that existed before the run, which the duplicate check never deletes. */
 export function preexistingApplicationIds(snapshot: TenantPairSnapshot): string[] {
   return snapshot.syncApplications.map((application) => application.applicationId);
 }
