@@ -1,18 +1,24 @@
 /**
  * `npm start`: runs the local Functions host with the app and, unless live Graph settings are configured, the Graph
- * emulator beside it. Durable state is kept in `.data/local-host`, so an interrupted onboarding resumes on the next
- * start. When `AzureWebJobsStorage` is `UseDevelopmentStorage=true`, Azurite's table service runs on 127.0.0.1:10002
- * with its data in `.data/azurite`, so the tenant-pair registry survives restarts too.
+ * emulator beside it. Durable state is kept in `.data/local-host` and the emulator's tenants in
+ * `.data/emulator/state.json`, so an interrupted onboarding resumes on the next start. When `AzureWebJobsStorage` is `UseDevelopmentStorage=true`, Azurite's table service runs on 127.0.0.1:10002
+ * with its data in `.data/azurite`, so the tenant-pair registry survives restarts too. The children stop when this
+ * process dies, even by kill -9: the emulator and the host when their stdin pipe closes, Azurite through a watchdog.
  */
 import { join, resolve } from "node:path";
 
 import { AZURITE_TABLE_PORT, startAzurite } from "./lib/azurite";
+import { busyPortsMessage, findBusyPorts, type RequiredPort } from "./lib/busyPorts";
 import { ensureLocalSettings, readSettings, sampleSettingsFile, settingsFile } from "./lib/localSettings";
+import { watchParents } from "./lib/parentWatch";
 import { onboardingCurl } from "./lib/sampleRequest";
 import { startChild, type RunningChild } from "./lib/startChild";
+import { startWatchdog } from "./lib/startWatchdog";
 
 const appRoot = resolve(__dirname, "..", "..");
 const defaultEmulatorUrl = "http://127.0.0.1:7072";
+/** The local host's default port, which `npm start` does not change. */
+const HOST_PORT = 7071;
 
 async function main(): Promise<void> {
   if (ensureLocalSettings(appRoot)) {
@@ -31,8 +37,24 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown(0));
   process.once("SIGTERM", () => void shutdown(0));
+  watchParents((description) => {
+    console.error(`npm start is stopping because ${description}.`);
+    void shutdown(1);
+  });
 
   const developmentStorage = values["AzureWebJobsStorage"]?.trim().toLowerCase() === "usedevelopmentstorage=true";
+  const emulatorPort = new URL(values["GRAPH_BASE_URL"] ?? defaultEmulatorUrl).port || "7072";
+  // Checked before anything starts, so that a leftover server gives one clear message instead of a failed start.
+  const requiredPorts: RequiredPort[] = [];
+  if (developmentStorage) requiredPorts.push({ port: AZURITE_TABLE_PORT, server: "Azurite's table service" });
+  if (!live) requiredPorts.push({ port: Number(emulatorPort), server: "the Graph emulator" });
+  requiredPorts.push({ port: HOST_PORT, server: "the Functions host" });
+  const busy = await findBusyPorts(requiredPorts);
+  if (busy.length > 0) {
+    console.error(busyPortsMessage(busy));
+    process.exit(1);
+  }
+
   if (developmentStorage) {
     const azurite = await startAzurite({
       appRoot,
@@ -41,13 +63,20 @@ async function main(): Promise<void> {
       echo: true,
     });
     children.push(azurite.child);
+    // Azurite cannot watch its parent, so a watchdog stops it if this process dies without stopping it.
+    const azuritePid = azurite.child.child.pid;
+    if (azuritePid !== undefined) startWatchdog(appRoot, azuritePid, "SIGINT");
   }
   let emulatorUrl: string | undefined;
   if (!live) {
-    const emulatorPort = new URL(values["GRAPH_BASE_URL"] ?? defaultEmulatorUrl).port || "7072";
     const emulator = await startChild({
       name: "emulator",
-      args: [join(appRoot, "dist", "emulator", "main.js"), "--port", emulatorPort],
+      args: [
+        join(appRoot, "dist", "emulator", "main.js"),
+        ...["--port", emulatorPort, "--state-file", join(appRoot, ".data", "emulator", "state.json")],
+        "--exit-on-stdin-close",
+      ],
+      stdinPipe: true,
       readyLine: /listening on (http:\/\/\S+)/,
       echo: true,
     });
@@ -56,7 +85,8 @@ async function main(): Promise<void> {
   }
   const host = await startChild({
     name: "host",
-    args: [join(appRoot, "dist", "local-host", "main.js"), "--app", appRoot],
+    args: [join(appRoot, "dist", "local-host", "main.js"), "--app", appRoot, "--exit-on-stdin-close"],
+    stdinPipe: true,
     readyLine: /listening on (http:\/\/\S+)/,
     echo: true,
     readyTimeoutMs: 60_000,

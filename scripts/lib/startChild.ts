@@ -21,6 +21,11 @@ export interface StartChildOptions {
   readyTimeoutMs?: number;
   /** Signal sent to stop the child: SIGTERM unless the child shuts down cleanly only on another one. */
   stopSignal?: NodeJS.Signals;
+  /**
+   * Give the child a stdin pipe that stays open and empty until this process exits, for children that stop when
+   * their stdin closes (`--exit-on-stdin-close`). Default: no stdin.
+   */
+  stdinPipe?: boolean;
 }
 
 /**
@@ -30,7 +35,7 @@ export interface StartChildOptions {
 export function startChild(options: StartChildOptions): Promise<RunningChild> {
   const child = spawn(process.execPath, options.args, {
     env: options.env ?? process.env,
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: [options.stdinPipe === true ? "pipe" : "ignore", "pipe", "pipe"],
   });
   const recentLines: string[] = [];
   const echo = options.echo ?? false;
