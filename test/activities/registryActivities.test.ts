@@ -177,4 +177,70 @@ describe("registry activities", () => {
     expect(output).toEqual({ state: null });
     expect(await getTenantPairRegistry().get(pair.source, pair.target)).toBeUndefined();
   });
+
+  it("recordOnboardingSucceeded creates a record the registry lost", async () => {
+    const pair = newPair();
+    const result = onboardingResult(pair);
+
+    const output = await recordOnboardingSucceededHandler({ instanceId: "onboard-5", result }, context());
+
+    expect(output).toEqual({ state: "active" });
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record).toMatchObject({
+      state: "active",
+      sourceDisplayName: "Contoso",
+      targetDomainName: "fabrikam.onmicrosoft.com",
+      configurationName: "Contoso sync",
+      applicationId: "app-object-id",
+      servicePrincipalId: "sp-id",
+      jobId: "Azure2Azure.job",
+      lastOnboardingInstanceId: "onboard-5",
+    });
+    expect(record?.objects).toEqual(result.objects);
+  });
+
+  it("recordOnboardingFailed creates a lost record with the leftovers", async () => {
+    const pair = newPair();
+    const { source, target } = startedInput(pair);
+    const objects = onboardingResult(pair).objects;
+
+    const output = await recordOnboardingFailedHandler(
+      {
+        instanceId: "onboard-6",
+        sourceTenantId: pair.source,
+        targetTenantId: pair.target,
+        pair: { source, target, configurationName: "Contoso sync" },
+        objects,
+      },
+      context(),
+    );
+
+    expect(output).toEqual({ state: "failed" });
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record).toMatchObject({ state: "failed", configurationName: "Contoso sync", servicePrincipalId: "sp-id" });
+    expect(record?.objects).toEqual(objects);
+  });
+
+  it("recordOnboardingFailed merges the leftovers into a known record", async () => {
+    const pair = newPair();
+    await recordOnboardingStartedHandler(startedInput(pair), context());
+    const leftover = { type: "application" as const, id: "app-left", created: true, detail: { appId: "left-client" } };
+
+    await recordOnboardingFailedHandler(
+      {
+        instanceId: "onboard-7",
+        sourceTenantId: pair.source,
+        targetTenantId: pair.target,
+        objects: { source: [leftover, { type: "servicePrincipal", id: "sp-left", created: true }], target: [] },
+      },
+      context(),
+    );
+
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record?.state).toBe("failed");
+    expect(record?.objects.source.map((item) => item.id)).toEqual(["app-left", "sp-left"]);
+    expect(record?.applicationId).toBe("app-left");
+    expect(record?.appId).toBe("left-client");
+    expect(record?.servicePrincipalId).toBe("sp-left");
+  });
 });
