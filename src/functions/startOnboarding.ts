@@ -4,6 +4,7 @@ import * as df from "durable-functions";
 import { getSettings } from "../config/settings";
 import { resolveTenant } from "../graph/tenantLookup";
 import { createStartOnboardingHandler } from "../http/startOnboardingHandler";
+import { getTenantPairRegistry } from "../registry/tenantPairRegistry";
 
 // Read at load time, so that a bad configuration stops the app at start instead of failing the first request.
 const { onboarding, offboarding } = getSettings();
@@ -11,6 +12,7 @@ const { onboarding, offboarding } = getSettings();
 export const startOnboarding = createStartOnboardingHandler({
   getClient: (context) => df.getClient(context),
   resolveTenant,
+  getRegistry: getTenantPairRegistry,
   waits: {
     replicationTimeoutSeconds: onboarding.replicationTimeoutSeconds,
     policyPropagationTimeoutSeconds: onboarding.policyPropagationTimeoutSeconds,

@@ -3,6 +3,12 @@ import type { InvocationContext } from "@azure/functions";
 import { errorText } from "./durableInstances";
 import { type ProblemDetails, ProblemTypes } from "./problemDetails";
 
+/**
+ * Seconds a client is told to wait (`Retry-After`) after a 503 for an unavailable registry. The client library of
+ * Table Storage has already retried by then, so a shorter wait would mostly meet the same outage.
+ */
+export const REGISTRY_RETRY_AFTER_SECONDS = 30;
+
 /** Builds the 503 problem for a failed registry read, after logging the error with the route's ids. */
 export function registryUnavailableProblem(context: InvocationContext, event: string, error: unknown): ProblemDetails {
   context.error(`${event} ${errorText(error)}`);

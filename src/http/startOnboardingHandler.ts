@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponseInit, InvocationContext } from "@azure/functions";
 
+import type { TenantPairRegistry } from "../registry/tenantPairRegistry";
 import { OrchestratorNames } from "../shared/activityNames";
 import { offboardingInstanceId } from "../shared/offboardingRequest";
 import { onboardingInstanceId } from "../shared/onboardingInstanceId";
@@ -14,12 +15,15 @@ import {
   orchestrationStoreUnavailableProblem,
   problemResponse,
 } from "./problemDetails";
+import { REGISTRY_RETRY_AFTER_SECONDS, registryUnavailableProblem } from "./registryProblems";
 import { type ResolveTenant, resolveTenantPair } from "./tenantResolution";
 import { validateTenantPairRequest } from "./tenantPairRequest";
 
 export interface StartOnboardingDependencies {
   getClient: (context: InvocationContext) => OperationsClient;
   resolveTenant: ResolveTenant;
+  /** Read once per request, so that an unavailable registry is reported before anything starts. */
+  getRegistry: () => Pick<TenantPairRegistry, "get">;
   /** Copied into each orchestration input, because orchestrators may not read settings. */
   waits: OnboardingWaits;
 }
@@ -27,7 +31,8 @@ export interface StartOnboardingDependencies {
 /**
  * Creates the handler of `POST /api/tenant-pairs`: validates the body, resolves both tenants, and starts the pair's
  * onboarding under an id derived from the two tenant ids. Returns 202 with the status URI, or a problem. Nothing is
- * started unless the status is 202.
+ * started unless the status is 202; an unreadable tenant-pair registry gets 503 with `Retry-After`, because the
+ * onboarding writes the registry before its first Graph change and would fail there.
  */
 export function createStartOnboardingHandler(dependencies: StartOnboardingDependencies) {
   return async function startOnboarding(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -53,6 +58,15 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       return problemResponse(
         invalidRequestProblem([{ pointer: "/target", detail: "names the same tenant as source" }], detail),
       );
+    }
+
+    try {
+      await dependencies.getRegistry().get(sourceTenantId, targetTenantId);
+    } catch (error) {
+      const event = `TenantPairReadFailed sourceTenantId=${sourceTenantId} targetTenantId=${targetTenantId}`;
+      return problemResponse(registryUnavailableProblem(context, event, error), {
+        "Retry-After": String(REGISTRY_RETRY_AFTER_SECONDS),
+      });
     }
 
     const instanceId = onboardingInstanceId(sourceTenantId, targetTenantId);

@@ -23,6 +23,18 @@ const tenants: Record<string, TenantInfo> = {
 
 let client: FakeDurableClient;
 let lookupError: Error | undefined;
+let registryError: Error | undefined;
+const registryReads: string[] = [];
+
+const registry = {
+  get: async (source: string, target: string) => {
+    registryReads.push(`${source}|${target}`);
+    if (registryError !== undefined) {
+      throw registryError;
+    }
+    return undefined;
+  },
+};
 
 async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
   if (lookupError !== undefined) {
@@ -35,7 +47,8 @@ async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
   return tenant;
 }
 
-const handler = () => createStartOnboardingHandler({ getClient: () => client, resolveTenant, waits: WAITS });
+const handler = () =>
+  createStartOnboardingHandler({ getClient: () => client, resolveTenant, getRegistry: () => registry, waits: WAITS });
 
 function post(body: unknown): HttpRequest {
   return new HttpRequest({
@@ -62,6 +75,8 @@ const validBody = { source: "contoso.onmicrosoft.com", target: "fabrikam.onmicro
 beforeEach(() => {
   client = new FakeDurableClient();
   lookupError = undefined;
+  registryError = undefined;
+  registryReads.length = 0;
 });
 
 describe("POST /api/tenant-pairs", () => {
@@ -163,6 +178,25 @@ describe("POST /api/tenant-pairs", () => {
     const { response } = await send(validBody);
 
     expect(response.status).toBe(502);
+  });
+
+  it("reads the pair's registry record before starting", async () => {
+    const { response } = await send(validBody);
+
+    expect(response.status).toBe(202);
+    expect(registryReads).toEqual([`${SOURCE_ID}|${TARGET_ID}`]);
+  });
+
+  it("returns 503 with Retry-After when the registry is down", async () => {
+    registryError = new Error("connect ECONNREFUSED 127.0.0.1:10002");
+    const { response, json } = await send(validBody);
+
+    expect(response.status).toBe(503);
+    expect(header(response, "Content-Type")).toBe("application/problem+json");
+    expect(header(response, "Retry-After")).toBe("30");
+    expect(json.title).toBe("The tenant-pair registry is unavailable.");
+    expect(JSON.stringify(json)).not.toContain("ECONNREFUSED");
+    expect(client.started).toHaveLength(0);
   });
 
   it("returns 409 while the pair's onboarding runs", async () => {

@@ -29,7 +29,12 @@ interface Outcome {
 
 async function post(body: { string: string } | { bytes: Uint8Array }, contentType: string | undefined): Promise<Outcome> {
   const client = new FakeDurableClient();
-  const handler = createStartOnboardingHandler({ getClient: () => client, resolveTenant, waits: WAITS });
+  const handler = createStartOnboardingHandler({
+    getClient: () => client,
+    resolveTenant,
+    getRegistry: () => ({ get: async () => undefined }),
+    waits: WAITS,
+  });
   const request = new HttpRequest({
     method: "POST",
     url: "http://127.0.0.1:7071/api/tenant-pairs",
