@@ -9,7 +9,7 @@ import { scopeProblemsError } from "./support/scopeProblems";
 /**
  * Maximum Graph reads in flight at once, so that 1000 ids take seconds rather than minutes. The Graph client retries a
  * throttled read (429) after its `Retry-After`.
- * NOTE: an estimate; it has not been measured against live Graph's throttling limits.
+ * NOTE: this is an estimate, not measured against live Graph's throttling limits.
  */
 const MAX_CONCURRENT_READS = 8;
 

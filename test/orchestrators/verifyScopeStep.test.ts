@@ -14,7 +14,7 @@ const NOT_FOUND_MESSAGE =
 const THROTTLED =
   `Graph transient error 429 TooManyRequests on GET /users/${USER_ID}: Too many requests (request-id req-429)`;
 
-/** Activities that read only, or write only to the service's own registry; every other one changes a tenant. */
+/** Activities that only read, or write only to the service's own registry. Every other activity changes a tenant. */
 const NON_GRAPH_WRITES = new Set([
   "resolveTenants",
   "verifyScopePrincipals",

@@ -1,4 +1,4 @@
-/** What the scope check found in the source tenant, ids de-duplicated. */
+/** Findings of the scope check in the source tenant, each id counted once. */
 export interface ScopeFindings {
   requestedUsers: number;
   requestedGroups: number;
@@ -16,7 +16,7 @@ export interface ScopeFindings {
 export const MAX_LISTED_IDS = 8;
 const MAX_LISTED_IDS_WITH_GUESTS = 6;
 
-/** The requested scope names users or groups that cannot be synced; no retry helps until the request changes. */
+/** Error for a requested scope with users or groups that cannot be synced. No retry helps until the request changes. */
 export class ScopePrincipalsError extends Error {
   override readonly name = "ScopePrincipalsError";
   readonly missingUsers: readonly string[];
@@ -33,7 +33,7 @@ export class ScopePrincipalsError extends Error {
 
 /**
  * Tells whether every principal found is a guest. Graph requires at least one internal user in the sync scope. A
- * group may hold internal users, so any group found counts as a possible internal user.
+ * group may contain internal users, so any group found counts as a possible internal user.
  */
 export function hasOnlyGuests(findings: ScopeFindings): boolean {
   const foundUsers = findings.requestedUsers - findings.missingUsers.length;
@@ -67,11 +67,11 @@ export function scopeProblemsError(findings: ScopeFindings): ScopePrincipalsErro
   return new ScopePrincipalsError(sentences.join(" "), findings, guestsOnly);
 }
 
-function listMissing(missing: readonly string[], requested: number, noun: string, shown: number): string | undefined {
+function listMissing(missing: readonly string[], requested: number, noun: string, listedCount: number): string | undefined {
   if (missing.length === 0) {
     return undefined;
   }
-  const listed = missing.slice(0, shown).join(", ");
-  const rest = missing.length - shown;
+  const listed = missing.slice(0, listedCount).join(", ");
+  const rest = missing.length - listedCount;
   return `${missing.length} of ${requested} ${noun} (${listed}${rest > 0 ? ` and ${rest} more` : ""})`;
 }
