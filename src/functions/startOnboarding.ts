@@ -2,7 +2,7 @@ import { app } from "@azure/functions";
 import * as df from "durable-functions";
 
 import { getSettings } from "../config/settings";
-import { resolveTenant } from "../graph/tenantLookup";
+import { resolveTenantQuickly } from "../graph/quickTenantLookup";
 import { createStartOnboardingHandler } from "../http/startOnboardingHandler";
 import { getTenantPairRegistry } from "../registry/tenantPairRegistry";
 
@@ -11,7 +11,8 @@ const { onboarding, offboarding } = getSettings();
 
 export const startOnboarding = createStartOnboardingHandler({
   getClient: (context) => df.getClient(context),
-  resolveTenant,
+  // The caller waits for this lookup, so it gets a short budget of its own instead of the activities' retries.
+  resolveTenant: (nameOrId) => resolveTenantQuickly(nameOrId),
   getRegistry: getTenantPairRegistry,
   waits: {
     replicationTimeoutSeconds: onboarding.replicationTimeoutSeconds,

@@ -54,7 +54,32 @@ export function createGraphClient(tenant: string): GraphApi {
   return api;
 }
 
+/**
+ * Per-attempt timeout of the quick clients. An HTTP starter must answer well within Azure's 230-second limit, so it
+ * gets a short timeout and no in-client retries, whatever `GRAPH_REQUEST_TIMEOUT_MS` and `GRAPH_MAX_RETRIES` say.
+ */
+export const QUICK_REQUEST_TIMEOUT_MS = 4000;
+
+const quickClients = new Map<string, GraphApi>();
+
+/**
+ * Returns a Graph client for requests made while an HTTP caller waits: no retries inside the client, and at most
+ * `QUICK_REQUEST_TIMEOUT_MS` (or the configured timeout, if shorter) per attempt. The caller decides about retries.
+ */
+export function createQuickGraphClient(tenant: string): GraphApi {
+  const settings = getSettings().graph;
+  const key = [settings.mode, settings.baseUrl, settings.apiVersion, settings.clientId, tenant.toLowerCase()].join("|");
+  let api = quickClients.get(key);
+  if (!api) {
+    const requestTimeoutMs = Math.min(settings.requestTimeoutMs, QUICK_REQUEST_TIMEOUT_MS);
+    api = buildGraphApi({ ...settings, maxRetries: 0, requestTimeoutMs }, tenant);
+    quickClients.set(key, api);
+  }
+  return api;
+}
+
 /** Drops the reused clients, e.g. after tests change the settings. */
 export function clearGraphClients(): void {
   clients.clear();
+  quickClients.clear();
 }

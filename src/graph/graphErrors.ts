@@ -76,6 +76,21 @@ function networkCause(error: unknown): string | undefined {
   return error instanceof TypeError && error.message === "fetch failed" ? "fetch failed" : undefined;
 }
 
+/**
+ * Reads a `Retry-After` header (RFC 9110): whole seconds, or an HTTP date that is turned into the seconds from `now`,
+ * rounded up. Returns undefined for a missing or unreadable value.
+ */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (value === null || value.trim() === "") {
+    return undefined;
+  }
+  if (/^\d+$/.test(value.trim())) {
+    return Number(value.trim());
+  }
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
 function fromGraphError(error: GraphError, request: FailedRequest): GraphRequestErrorDetails {
   const status = error.statusCode > 0 ? error.statusCode : undefined;
   const details: GraphRequestErrorDetails = {
@@ -90,6 +105,10 @@ function fromGraphError(error: GraphError, request: FailedRequest): GraphRequest
   const requestId = error.requestId ?? error.headers?.get("request-id") ?? undefined;
   if (requestId) {
     details.requestId = requestId;
+  }
+  const retryAfterSeconds = parseRetryAfter(error.headers?.get("retry-after") ?? null, Date.now());
+  if (retryAfterSeconds !== undefined) {
+    details.retryAfterSeconds = retryAfterSeconds;
   }
   return details;
 }

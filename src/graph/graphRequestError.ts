@@ -27,6 +27,8 @@ export interface GraphRequestErrorDetails {
   path: string;
   /** Graph's `error.message`, or a description of the failure when Graph gave none. */
   graphMessage: string;
+  /** Seconds to wait before trying again, from the response's `Retry-After` header. */
+  retryAfterSeconds?: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export class GraphRequestError extends Error implements GraphRequestErrorDetails
   readonly method: string;
   readonly path: string;
   readonly graphMessage: string;
+  readonly retryAfterSeconds?: number;
 
   constructor(details: GraphRequestErrorDetails, options?: { cause?: unknown }) {
     super(formatGraphError(details), options);
@@ -56,6 +59,9 @@ export class GraphRequestError extends Error implements GraphRequestErrorDetails
     this.method = details.method;
     this.path = details.path;
     this.graphMessage = details.graphMessage;
+    if (details.retryAfterSeconds !== undefined) {
+      this.retryAfterSeconds = details.retryAfterSeconds;
+    }
   }
 
   /** Returns a copy whose Graph message starts with `context`, e.g. the input value that Graph rejected. */
@@ -77,6 +83,9 @@ export class GraphRequestError extends Error implements GraphRequestErrorDetails
     }
     if (this.requestId !== undefined) {
       details.requestId = this.requestId;
+    }
+    if (this.retryAfterSeconds !== undefined) {
+      details.retryAfterSeconds = this.retryAfterSeconds;
     }
     return details;
   }

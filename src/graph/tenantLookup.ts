@@ -1,6 +1,7 @@
 import type { TenantInformation } from "@microsoft/microsoft-graph-types";
 
 import type { TenantInfo } from "../shared/onboardingContracts";
+import type { GraphApi } from "./graphApi";
 import { createGraphClient } from "./graphClient";
 import { GraphRequestError, isGraphRequestError } from "./graphRequestError";
 import { isGuid } from "./guid";
@@ -46,12 +47,15 @@ function isUnknownTenantTokenError(error: GraphRequestError): boolean {
  * @throws TypeError for a value that is neither a GUID nor a domain name.
  * @throws GraphRequestError for any other failure.
  */
-export async function resolveTenant(nameOrId: string): Promise<TenantInfo> {
+export async function resolveTenant(
+  nameOrId: string,
+  clientFor: (tenant: string) => GraphApi = createGraphClient,
+): Promise<TenantInfo> {
   const value = nameOrId.trim();
   const path = tenantLookupPath(value);
   let info: TenantInformation;
   try {
-    info = await createGraphClient(value).get<TenantInformation>(path);
+    info = await clientFor(value).get<TenantInformation>(path);
   } catch (error) {
     if (isGraphRequestError(error) && (error.kind === "notFound" || isUnknownTenantTokenError(error))) {
       throw new TenantNotFoundError(value, { cause: error });

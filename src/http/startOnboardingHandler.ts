@@ -49,7 +49,7 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
     const tenants = await resolveTenantPair(dependencies.resolveTenant, source, target);
     if (!tenants.ok) {
       context.warn(`TenantLookupFailed status=${tenants.problem.status} ${errorText(tenants.cause)}`);
-      return problemResponse(tenants.problem);
+      return problemResponse(tenants.problem, tenants.headers);
     }
     const sourceTenantId = tenants.source.tenantId.toLowerCase();
     const targetTenantId = tenants.target.tenantId.toLowerCase();

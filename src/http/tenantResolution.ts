@@ -7,11 +7,16 @@ export type ResolveTenant = (nameOrId: string) => Promise<TenantInfo>;
 
 export type TenantPairResolution =
   | { ok: true; source: TenantInfo; target: TenantInfo }
-  | { ok: false; problem: ProblemDetails; cause?: unknown };
+  | { ok: false; problem: ProblemDetails; cause?: unknown; headers?: Record<string, string> };
+
+/** `Retry-After` of a 503 when Graph gave none: about the time one quick lookup may take. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 /**
  * Resolves both tenants of a request. Unknown tenants give a 422 problem naming each of them. A transient Graph
- * failure gives 503, another Graph failure 502 and any other error 500, because the request itself may be fine.
+ * failure (throttling, unavailability, timeout) gives 503 with a `Retry-After` header: Graph's longest value, else
+ * `DEFAULT_RETRY_AFTER_SECONDS`. Another Graph failure gives 502 and any other error 500, because the request itself
+ * may be fine.
  */
 export async function resolveTenantPair(
   resolveTenant: ResolveTenant,
@@ -33,7 +38,12 @@ export async function resolveTenantPair(
 
   const other = failures.find((failure) => !(failure.reason instanceof TenantNotFoundError));
   if (other !== undefined) {
-    return { ok: false, problem: lookupFailedProblem(other.name, other.reason), cause: other.reason };
+    const problem = lookupFailedProblem(other.name, other.reason);
+    if (problem.status !== 503) {
+      return { ok: false, problem, cause: other.reason };
+    }
+    const headers = { "Retry-After": String(retryAfterSeconds(failures.map((failure) => failure.reason))) };
+    return { ok: false, problem, cause: other.reason, headers };
   }
   const names = failures.map((failure) => `'${failure.name}'`).join(" and ");
   return {
@@ -49,6 +59,12 @@ export async function resolveTenantPair(
       })),
     },
   };
+}
+
+/** The longest `Retry-After` that Graph sent for the failed lookups, or the default when it sent none. */
+function retryAfterSeconds(reasons: readonly unknown[]): number {
+  const values = reasons.filter(isGraphRequestError).flatMap((error) => error.retryAfterSeconds ?? []);
+  return values.length === 0 ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(...values);
 }
 
 function lookupFailedProblem(name: string, reason: unknown): ProblemDetails {
