@@ -34,6 +34,18 @@ export function applyHealthResult(record: TenantPairRecord, result: HealthCheckR
   };
 }
 
+/** States of a pair that an offboarding is removing or has removed: a health result would only mislead there. */
+const OFFBOARDING_STATES: ReadonlySet<TenantPairState> = new Set(["offboarding", "offboarded"]);
+
+/** Thrown inside a registry change to leave an offboarding or offboarded pair's record as it is. */
+class PairOffboardingError extends Error {
+  override readonly name = "PairOffboardingError";
+
+  constructor(readonly state: TenantPairState) {
+    super(`The pair is ${state}, so its health result is not stored.`);
+  }
+}
+
 export interface RecordHealthCheckDependencies {
   getRegistry: () => TenantPairRegistry;
   sink: TelemetrySink;
@@ -41,7 +53,8 @@ export interface RecordHealthCheckDependencies {
 
 /**
  * Creates the activity that stores a health result in the registry and sends one `TenantPairHealthChecked` event.
- * A pair removed from the registry meanwhile is not re-created: the event is still sent and `recorded` is false.
+ * A pair removed from the registry meanwhile is not re-created, and the record of a pair that is offboarding or
+ * offboarded is not changed at all: the event is still sent, `recorded` is false and `state` is the stored one.
  */
 export function createRecordHealthCheckHandler(dependencies: RecordHealthCheckDependencies) {
   return defineActivity<RecordHealthCheckInput, RecordHealthCheckOutput>(
@@ -49,15 +62,22 @@ export function createRecordHealthCheckHandler(dependencies: RecordHealthCheckDe
     async (input) => {
       let output: RecordHealthCheckOutput;
       try {
-        const stored = await dependencies
-          .getRegistry()
-          .update(input.sourceTenantId, input.targetTenantId, (record) => applyHealthResult(record, input.result));
+        // The state is checked inside the change, so an offboarding that starts during the check is seen too.
+        const stored = await dependencies.getRegistry().update(input.sourceTenantId, input.targetTenantId, (record) => {
+          if (OFFBOARDING_STATES.has(record.state)) {
+            throw new PairOffboardingError(record.state);
+          }
+          return applyHealthResult(record, input.result);
+        });
         output = { recorded: true, state: stored.state };
       } catch (error) {
-        if (!(error instanceof TenantPairNotFoundError)) {
+        if (error instanceof PairOffboardingError) {
+          output = { recorded: false, state: error.state };
+        } else if (error instanceof TenantPairNotFoundError) {
+          output = { recorded: false, state: null };
+        } else {
           throw error;
         }
-        output = { recorded: false, state: null };
       }
       sendPairChecked(dependencies.sink, input, input.result);
       return output;

@@ -9,6 +9,7 @@ import { pairHealthCheckInstanceId } from "../shared/healthInstanceIds";
 import { type OperationsClient, errorText } from "./durableInstances";
 import { operationStatusUri } from "./operationIds";
 import {
+  type ProblemDetails,
   ProblemTypes,
   invalidRequestProblem,
   orchestrationStoreUnavailableProblem,
@@ -37,7 +38,8 @@ function statusUriFor(requestUrl: string, instanceId: string): string {
 /**
  * Creates the handler of `POST /api/tenant-pairs/{sourceTenantId}/{targetTenantId}/health-check`, which starts
  * `checkTenantPair` for a registered pair now. Returns 202 with the status URI; 400 for ids that are not GUIDs; 404
- * when the pair is not registered; 409 while a check of the pair runs; 503 when the registry or task hub fails.
+ * when the pair is not registered; 409 while a check of the pair runs or when the pair is offboarding or offboarded,
+ * which leaves nothing to judge; 503 when the registry or task hub fails.
  */
 export function createStartHealthCheckHandler(dependencies: StartHealthCheckDependencies) {
   return async function startHealthCheck(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {
@@ -75,6 +77,10 @@ export function createStartHealthCheckHandler(dependencies: StartHealthCheckDepe
       });
     }
 
+    if (record.state === "offboarding" || record.state === "offboarded") {
+      return problemResponse(offboardedPairProblem(record, request.url));
+    }
+
     const instanceId = pairHealthCheckInstanceId(sourceTenantId, targetTenantId);
     const statusUri = statusUriFor(request.url, instanceId);
     const input: CheckTenantPairInput = {
@@ -110,4 +116,24 @@ export function createStartHealthCheckHandler(dependencies: StartHealthCheckDepe
       jsonBody: { id: instanceId, statusUri },
     };
   };
+}
+
+/** Builds the 409 problem for a pair that an offboarding is removing or has removed. */
+function offboardedPairProblem(record: TenantPairRecord, requestUrl: string): ProblemDetails {
+  const pairText = `${record.sourceTenantId} → ${record.targetTenantId}`;
+  const offboarded = record.state === "offboarded";
+  const problem: ProblemDetails = {
+    type: offboarded ? ProblemTypes.tenantPairOffboarded : ProblemTypes.tenantPairBusy,
+    title: offboarded ? "The tenant pair is offboarded." : "The tenant pair is being offboarded.",
+    status: 409,
+    detail: offboarded
+      ? `Tenant pair ${pairText} was offboarded, so there is no synchronization to check. Onboard it again first.`
+      : `Tenant pair ${pairText} is offboarding; a health check would judge a pair that is being removed. ` +
+        "Finish the offboarding with DELETE, or onboard the pair again, before checking it.",
+  };
+  if (record.lastOffboardingInstanceId !== null) {
+    problem.instanceId = record.lastOffboardingInstanceId;
+    problem.statusUri = statusUriFor(requestUrl, record.lastOffboardingInstanceId);
+  }
+  return problem;
 }

@@ -1,3 +1,4 @@
+import type { OffboardingRecord } from "../registry/offboardingRecord";
 import type { HealthFinding, HealthVerdict, TenantPairRecord, TenantPairState } from "../registry/tenantPairRecord";
 import type { TenantObjectRecord } from "../shared/onboardingResult";
 
@@ -37,6 +38,8 @@ export interface TenantObjectsSummary {
 export interface TenantPairSummary extends TenantPairListItem {
   objects: { source: TenantObjectsSummary; target: TenantObjectsSummary };
   lastOffboardingInstanceId: string | null;
+  /** The latest offboarding: its error, or what it removed and kept; null before the pair's first offboarding. */
+  offboarding: OffboardingRecord | null;
 }
 
 export function toListItem(record: TenantPairRecord): TenantPairListItem {
@@ -64,6 +67,7 @@ export function toSummary(record: TenantPairRecord): TenantPairSummary {
     ...toListItem(record),
     objects: { source: splitObjects(record.objects.source), target: splitObjects(record.objects.target) },
     lastOffboardingInstanceId: record.lastOffboardingInstanceId,
+    offboarding: record.offboarding ?? null,
   };
 }
 

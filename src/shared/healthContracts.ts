@@ -96,7 +96,7 @@ export interface RecordHealthCheckInput extends TenantPairIds {
 }
 
 export interface RecordHealthCheckOutput {
-  /** False when the pair was no longer registered, so nothing was written. */
+  /** False when the pair was no longer registered, or was offboarding or offboarded, so nothing was written. */
   recorded: boolean;
   state: TenantPairState | null;
 }

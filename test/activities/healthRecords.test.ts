@@ -60,6 +60,24 @@ describe("recordHealthCheck", () => {
   });
 });
 
+describe("recordHealthCheck on an offboarded pair", () => {
+  for (const state of ["offboarding", "offboarded"] as const) {
+    it(`leaves an ${state} record unchanged`, async () => {
+      const registry = new MemoryRegistry();
+      const record = await registry.upsert(pairRecord(2, { state }));
+      const sink = new RecordingSink();
+      const handler = createRecordHealthCheckHandler({ getRegistry: () => registry, sink });
+      const pair = { sourceTenantId: record.sourceTenantId, targetTenantId: record.targetTenantId };
+
+      const output = await handler({ ...pair, result: result("unhealthy") }, context());
+
+      expect(output).toEqual({ recorded: false, state });
+      expect(await registry.get(pair.sourceTenantId, pair.targetTenantId)).toEqual(record);
+      expect(sink.events).toHaveLength(1);
+    });
+  }
+});
+
 describe("applyHealthResult", () => {
   it.each([
     ["active", "unhealthy", "unhealthy"],

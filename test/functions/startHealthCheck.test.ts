@@ -79,6 +79,26 @@ describe("POST /tenant-pairs/{source}/{target}/health-check", () => {
     expect(client.started).toHaveLength(2);
   });
 
+  it("returns 409 for an offboarded pair and starts nothing", async () => {
+    const { client, registry, send } = await setup();
+    await registry.upsert({ ...RECORD, state: "offboarded", lastOffboardingInstanceId: "offboard-x" });
+    const { response, json } = await send(RECORD.sourceTenantId, RECORD.targetTenantId);
+    expect(response.status).toBe(409);
+    expect(header(response, "Content-Type")).toBe("application/problem+json");
+    expect(json.type).toBe("tag:entra-cross-tenant-sync,2026:problems/tenant-pair-already-offboarded");
+    expect(json.statusUri).toBe("http://127.0.0.1:7071/api/operations/offboard-x");
+    expect(client.started).toHaveLength(0);
+  });
+
+  it("returns 409 for an offboarding pair and starts nothing", async () => {
+    const { client, registry, send } = await setup();
+    await registry.upsert({ ...RECORD, state: "offboarding" });
+    const { response, json } = await send(RECORD.sourceTenantId, RECORD.targetTenantId);
+    expect(response.status).toBe(409);
+    expect(json.type).toBe("tag:entra-cross-tenant-sync,2026:problems/tenant-pair-operation-running");
+    expect(client.started).toHaveLength(0);
+  });
+
   it("returns 503 when the registry cannot be read", async () => {
     const client = new FakeDurableClient();
     const handler = createStartHealthCheckHandler({

@@ -167,6 +167,28 @@ describe("GET /api/tenant-pairs/{sourceTenantId}/{targetTenantId}", () => {
     });
   });
 
+  it("shows the latest offboarding's error", async () => {
+    const offboarding = {
+      instanceId: `offboard-${SOURCE_ID}-${TARGET_ID}`,
+      keepSyncedUsers: false,
+      startedAt: "2026-02-01T00:00:00.000Z",
+      endedAt: null,
+      result: null,
+      error: { step: "removeSyncObjects", message: "Graph forbidden error 403", at: "2026-02-01T00:01:00.000Z" },
+    };
+    registry.records = [pairRecord({ state: "offboarding", offboarding })];
+    const { json } = await getPair(SOURCE_ID, TARGET_ID);
+
+    expect(json.offboarding).toEqual(offboarding);
+  });
+
+  it("shows a null offboarding before the first one", async () => {
+    registry.records = [pairRecord()];
+    const { json } = await getPair(SOURCE_ID, TARGET_ID);
+
+    expect(json.offboarding).toBeNull();
+  });
+
   it("answers 404 problem details for an unknown pair", async () => {
     const { response, json, contentType } = await getPair(SOURCE_ID, TARGET_ID);
 
