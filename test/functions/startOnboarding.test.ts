@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { GraphRequestError } from "../../src/graph/graphRequestError";
 import { TenantNotFoundError } from "../../src/graph/tenantLookup";
 import { createStartOnboardingHandler } from "../../src/http/startOnboardingHandler";
+import { DEFAULT_RETRY_AFTER_SECONDS } from "../../src/http/tenantResolution";
 import type { TenantInfo } from "../../src/shared/onboardingContracts";
 import { FakeDurableClient } from "./support/fakeDurableClient";
 
@@ -166,6 +167,39 @@ describe("POST /api/tenant-pairs", () => {
     expect(client.started).toHaveLength(0);
   });
 
+  it("passes on Graph's Retry-After when throttled", async () => {
+    lookupError = new GraphRequestError({
+      kind: "transient",
+      status: 429,
+      code: "Request_ThrottledTemporarily",
+      method: "GET",
+      path: "/tenantRelationships/x",
+      graphMessage: "slow down",
+      retryAfterSeconds: 30,
+    });
+    const { response, json } = await send(validBody);
+
+    expect(response.status).toBe(503);
+    expect(header(response, "Retry-After")).toBe("30");
+    expect(header(response, "Content-Type")).toBe("application/problem+json");
+    expect(json.status).toBe(503);
+    expect(client.started).toHaveLength(0);
+  });
+
+  it("sends a default Retry-After without Graph's", async () => {
+    lookupError = new GraphRequestError({
+      kind: "transient",
+      code: "Timeout",
+      method: "GET",
+      path: "/tenantRelationships/x",
+      graphMessage: "The tenant lookup did not finish within 10000 ms.",
+    });
+    const { response } = await send(validBody);
+
+    expect(response.status).toBe(503);
+    expect(header(response, "Retry-After")).toBe(String(DEFAULT_RETRY_AFTER_SECONDS));
+  });
+
   it("returns 502 when Graph rejects the lookup", async () => {
     lookupError = new GraphRequestError({
       kind: "forbidden",
@@ -178,6 +212,7 @@ describe("POST /api/tenant-pairs", () => {
     const { response } = await send(validBody);
 
     expect(response.status).toBe(502);
+    expect(header(response, "Retry-After")).toBeUndefined();
   });
 
   it("reads the pair's registry record before starting", async () => {
