@@ -33,8 +33,9 @@ export interface OperationSummary {
   request: RequestSummary | OffboardingRequestSummary | null;
   currentStep: string | null;
   steps: SummaryStep[];
+  /** Output of a completed onboarding, offboarding or sweep; absent for a health check of one pair. */
   result?: unknown;
-  /** The verdict, findings and remediations of a completed health check of one pair. */
+  /** The verdict, findings and remediations of a completed health check of one pair, in place of `result`. */
   health?: HealthSummary;
   error?: OperationError;
   /** Rollback progress of a failed onboarding: what it undid and what it left behind. */
@@ -141,9 +142,11 @@ export function buildOperationSummary(status: OrchestrationStatusLike): Operatio
     summary.rollback = custom.data.rollback;
   }
   if (status.runtimeStatus === "Completed") {
-    summary.result = status.output;
+    // A health check's output is shown once, as `health`; every other output as `result`.
     const health = summarizeHealthOutput(status.output);
-    if (health !== undefined) {
+    if (health === undefined) {
+      summary.result = status.output;
+    } else {
       summary.health = health;
     }
   }

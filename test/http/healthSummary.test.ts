@@ -43,6 +43,12 @@ describe("operation summary of a health check", () => {
     expect(summary.health?.remediations.map((record) => record.outcome)).toEqual(["succeeded"]);
   });
 
+  it("shows the result once, as health", () => {
+    const summary = buildOperationSummary(status("Completed", output));
+    expect(summary.health).toBeDefined();
+    expect(summary.result).toBeUndefined();
+  });
+
   it("has no health result while running", () => {
     const summary = buildOperationSummary(status("Running", null));
     expect(summary.health).toBeUndefined();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { type OrchestrationStatusLike, buildOperationSummary } from "../../src/http/operationSummary";
 import { createOnboardingStatus, markAttempt, markFailed } from "../../src/orchestrators/onboarding/stepStatus";
+import { OnboardingStepNames } from "../../src/shared/onboardingStatus";
 
 const input = {
   source: "contoso.onmicrosoft.com",
@@ -45,7 +46,7 @@ describe("buildOperationSummary", () => {
       },
       currentStep: "ensureTargetPartner",
     });
-    expect(summary.steps).toHaveLength(15);
+    expect(summary.steps).toHaveLength(OnboardingStepNames.length);
     expect(summary.result).toBeUndefined();
     expect(summary.error).toBeUndefined();
   });

@@ -5,7 +5,8 @@ import {
   type OffboardingStepRecord,
 } from "../../shared/offboardingStatus";
 import type { StepError } from "../../shared/onboardingStatus";
-import { truncateText } from "../onboarding/stepStatus";
+import { shortenMessage } from "../onboarding/shortenMessage";
+import { MAX_STATUS_TEXT_LENGTH, truncateText } from "../onboarding/stepStatus";
 
 /** Creates the status of an offboarding that has not started a step yet: every step pending. */
 export function createOffboardingStatus(): OffboardingCustomStatus {
@@ -57,7 +58,7 @@ export function markOffboardingFailed(
 ): OffboardingCustomStatus {
   return updateStep(status, name, (step) => {
     const { waitingFor: _waitingFor, ...rest } = step;
-    const stepError: StepError = { message: truncateText(error.message) };
+    const stepError: StepError = { message: shortenMessage(error.message, MAX_STATUS_TEXT_LENGTH) };
     if (error.graphCode !== undefined) {
       stepError.graphCode = error.graphCode;
     }

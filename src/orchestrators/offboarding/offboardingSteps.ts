@@ -115,6 +115,8 @@ export function* runTeardown(
     changes.push({ ...action.change, alreadyDone: output.alreadyUndone });
   }
   const done = changes.filter((change) => !change.alreadyDone).length;
-  run.succeed(step, `${done} of ${changes.length} changes made; ${changes.length - done} were already done`);
+  const alreadyDone = changes.length - done;
+  const changeCount = `${done} of ${changes.length} ${changes.length === 1 ? "change" : "changes"} made`;
+  run.succeed(step, `${changeCount}; ${alreadyDone} ${alreadyDone === 1 ? "was" : "were"} already done`);
   return changes;
 }

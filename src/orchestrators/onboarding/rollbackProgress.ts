@@ -1,5 +1,6 @@
 import type { StepError } from "../../shared/onboardingStatus";
 import type { LeftBehindItem, RollbackItem, RollbackStatus } from "../../shared/rollbackStatus";
+import { shortenMessage } from "./shortenMessage";
 import { truncateText } from "./stepStatus";
 
 /**
@@ -69,13 +70,7 @@ function appendCapped<T>(items: readonly T[], item: T): T[] {
 }
 
 function shortError(error: StepError): StepError {
-  const message = Array.from(error.message);
-  const short: StepError = {
-    message:
-      message.length <= MAX_ERROR_MESSAGE_LENGTH
-        ? error.message
-        : `${message.slice(0, MAX_ERROR_MESSAGE_LENGTH - 1).join("")}…`,
-  };
+  const short: StepError = { message: shortenMessage(error.message, MAX_ERROR_MESSAGE_LENGTH) };
   if (error.graphCode !== undefined) {
     short.graphCode = error.graphCode;
   }

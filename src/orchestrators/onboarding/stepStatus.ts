@@ -5,6 +5,7 @@ import {
   type StepError,
   type StepRecord,
 } from "../../shared/onboardingStatus";
+import { shortenMessage } from "./shortenMessage";
 
 /** Maximum length of a text in a step record, so the custom status stays far below Durable's 16 KB limit. */
 export const MAX_STATUS_TEXT_LENGTH = 500;
@@ -68,7 +69,7 @@ export function markFailed(
 ): OnboardingCustomStatus {
   return updateStep(status, name, (step) => {
     const { waitingFor: _waitingFor, ...rest } = step;
-    const stepError: StepError = { message: truncateText(error.message) };
+    const stepError: StepError = { message: shortenMessage(error.message, MAX_STATUS_TEXT_LENGTH) };
     if (error.graphCode !== undefined) {
       stepError.graphCode = error.graphCode;
     }
