@@ -57,6 +57,30 @@ describe("offboardTenantPair", () => {
     expect(status.steps.every((step) => step.state === "succeeded")).toBe(true);
   });
 
+  it("counts each teardown call as one attempt", () => {
+    const result = driveOrchestration(offboardTenantPair, request, tenantAnswers(createdSubject()));
+    const status = result.customStatus as OffboardingCustomStatus;
+    const policies = status.steps.find((step) => step.name === "removeTenantPolicies");
+
+    const policyCalls = ["restorePartnerFlag", "deletePartner", "removeIdentitySynchronization"]
+      .map((name) => activityCalls(result, name).length)
+      .reduce((sum, count) => sum + count, 0);
+    expect(policies?.attempts).toBe(policyCalls);
+    expect(policies?.detail).toBe("5 of 5 changes made; 0 were already done");
+  });
+
+  it("says one change was already done in the singular", () => {
+    const answers = tenantAnswers(createdSubject());
+    const result = driveOrchestration(offboardTenantPair, request, (task, call) =>
+      task.name === "deleteSyncJob" ? { output: { alreadyUndone: true } } : answers(task, call),
+    );
+    const status = result.customStatus as OffboardingCustomStatus;
+
+    expect(status.steps.find((step) => step.name === "removeSyncObjects")?.detail).toBe(
+      "1 of 2 changes made; 1 was already done",
+    );
+  });
+
   it("skips unassignment and the wait with keepSyncedUsers", () => {
     const result = driveOrchestration(offboardTenantPair, { ...request, keepSyncedUsers: true }, tenantAnswers(createdSubject()));
     expect(result.error).toBeUndefined();
