@@ -4,8 +4,8 @@ import { errorText } from "./durableInstances";
 import { type ProblemDetails, ProblemTypes } from "./problemDetails";
 
 /**
- * Seconds a client is told to wait (`Retry-After`) after a 503 for an unavailable registry. The client library of
- * Table Storage has already retried by then, so a shorter wait would mostly meet the same outage.
+ * Seconds a client should wait (`Retry-After`) after a 503 for an unavailable registry. The Table client has already
+ * retried for a few seconds by then; 30 s is a judgment, not a measured outage length.
  */
 export const REGISTRY_RETRY_AFTER_SECONDS = 30;
 

@@ -37,9 +37,9 @@ function statusUriFor(requestUrl: string, instanceId: string): string {
 
 /**
  * Creates the handler of `POST /api/tenant-pairs/{sourceTenantId}/{targetTenantId}/health-check`, which starts
- * `checkTenantPair` for a registered pair now. Returns 202 with the status URI; 400 for ids that are not GUIDs; 404
- * when the pair is not registered; 409 while a check of the pair runs or when the pair is offboarding or offboarded,
- * which leaves nothing to judge; 503 when the registry or task hub fails.
+ * `checkTenantPair` for a registered pair now. Returns 202 with the status URI, 400 for ids that are not GUIDs, 404
+ * when the pair is not registered, 409 while a check of the pair runs, and 503 when the registry or task hub fails.
+ * A pair that is offboarding or offboarded also gets 409, because a verdict on a pair being removed would mislead.
  */
 export function createStartHealthCheckHandler(dependencies: StartHealthCheckDependencies) {
   return async function startHealthCheck(request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit> {

@@ -22,7 +22,7 @@ import { validateTenantPairRequest } from "./tenantPairRequest";
 export interface StartOnboardingDependencies {
   getClient: (context: InvocationContext) => OperationsClient;
   resolveTenant: ResolveTenant;
-  /** Read once per request, so that an unavailable registry is reported before anything starts. */
+  /** Registry whose record of the pair is read before anything starts, so that an outage gets 503, not a failed run. */
   getRegistry: () => Pick<TenantPairRegistry, "get">;
   /** Copied into each orchestration input, because orchestrators may not read settings. */
   waits: OnboardingWaits;

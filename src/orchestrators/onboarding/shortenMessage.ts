@@ -10,10 +10,11 @@ export function shortenMessage(message: string, maxLength: number): string {
   if (characters.length <= maxLength) {
     return message;
   }
-  const suffix = REQUEST_ID_SUFFIX.exec(message)?.[0].trim();
-  if (suffix === undefined || suffix.length + 2 > maxLength) {
+  const match = REQUEST_ID_SUFFIX.exec(message);
+  const suffix = match?.[0].trim();
+  if (match === null || suffix === undefined || suffix.length + 2 > maxLength) {
     return `${characters.slice(0, maxLength - 1).join("")}…`;
   }
-  const head = Array.from(message.slice(0, message.length - REQUEST_ID_SUFFIX.exec(message)![0].length));
+  const head = Array.from(message.slice(0, match.index));
   return `${head.slice(0, maxLength - suffix.length - 2).join("").trimEnd()}… ${suffix}`;
 }
