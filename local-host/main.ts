@@ -57,7 +57,7 @@ async function main(): Promise<number> {
         process.once("SIGINT", () => stop("SIGINT"));
         process.once("SIGTERM", () => stop("SIGTERM"));
         if (values["exit-on-stdin-close"]) {
-            // The parent holds the pipe open and never writes; it closes when the parent exits, even by SIGKILL.
+            // The parent keeps the pipe open and never writes; it closes when the parent exits, even by SIGKILL.
             process.stdin.once("end", () => stop("stdin close"));
             process.stdin.resume();
         }

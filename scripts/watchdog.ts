@@ -1,6 +1,6 @@
 /**
  * `node dist/scripts/watchdog.js <pid> [signal]`: stops process `<pid>` when this watchdog's standard input closes.
- * `npm start` runs one for Azurite, which cannot watch its parent itself: start.js holds the watchdog's stdin open, so
+ * `npm start` runs one for Azurite, which cannot watch its parent itself: start.js keeps the watchdog's stdin open, so
  * when start.js dies, even by kill -9, the pipe closes and the watchdog sends `signal` (default SIGINT, on which
  * Azurite saves its data), then SIGKILL if the process is still there after five seconds.
  */

@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 
 import { SNAPSHOT_FORMAT, type StateSnapshot } from "./stateSnapshot";
 
-/** The state file exists but cannot be used; the message names the file and says how to start over. */
+/** The state file exists but cannot be used. The message names the file and how to start over. */
 export class StateFileError extends Error {
   override name = "StateFileError";
 }
@@ -40,13 +40,13 @@ export function readStateFile(path: string): StateSnapshot | undefined {
     );
   }
   if (!Array.isArray(snapshot.tenants) || !Array.isArray(snapshot.clients) || typeof snapshot.settings !== "object") {
-    throw new StateFileError(`The emulator state file ${path} lacks tenants, clients or settings. ${advice}`);
+    throw new StateFileError(`The emulator state file ${path} is missing tenants, clients or settings. ${advice}`);
   }
   return snapshot as StateSnapshot;
 }
 
 /**
- * Writes a snapshot so that the file always holds either the old or the new state: the JSON goes to a temporary file
+ * Writes a snapshot so that the file always contains either the old or the new state: the JSON goes to a temporary file
  * beside it, is flushed to disk, and then replaces the file by rename, which is atomic within one file system.
  */
 export function writeStateFile(path: string, snapshot: StateSnapshot): void {

@@ -4,8 +4,8 @@ import type { EmulatorServices } from "../state/services";
 
 /**
  * Keeps the emulator's directory in a JSON file, so that a restarted emulator continues where the last one stopped.
- * The server saves before it answers each changing request and after each sync cycle, so a `kill -9` loses at most
- * the change of a request that had not been answered yet.
+ * The server saves before it responds to each changing request and after each sync cycle, so a `kill -9` loses at
+ * most the change of a request that had not received its response yet.
  */
 export class StatePersistence {
   readonly path: string;

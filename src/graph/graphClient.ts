@@ -55,7 +55,7 @@ export function createGraphClient(tenant: string): GraphApi {
 }
 
 /**
- * Per-attempt timeout of the quick clients. An HTTP starter must answer well within Azure's 230-second limit, so it
+ * Per-attempt timeout of the quick clients. An HTTP starter must respond well within Azure's 230-second limit, so it
  * gets a short timeout and no in-client retries, whatever `GRAPH_REQUEST_TIMEOUT_MS` and `GRAPH_MAX_RETRIES` say.
  */
 export const QUICK_REQUEST_TIMEOUT_MS = 4000;

@@ -42,7 +42,7 @@ async function beforeDeadline<T>(promise: Promise<T>, deadline: number, onTimeou
 }
 
 /**
- * Resolves a tenant like `resolveTenant`, within a fixed budget, for HTTP starters that must answer quickly. A
+ * Resolves a tenant like `resolveTenant`, within a fixed budget, for HTTP starters that must respond quickly. A
  * transient failure is retried once, and only when Graph's `Retry-After` (or one second) plus one more attempt fits in
  * the deadline; otherwise the failure is thrown at once, keeping its `retryAfterSeconds` for the caller's answer.
  * @throws GraphRequestError of kind `transient` and code `Timeout` when the deadline passes.

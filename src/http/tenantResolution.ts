@@ -61,7 +61,7 @@ export async function resolveTenantPair(
   };
 }
 
-/** The longest `Retry-After` that Graph sent for the failed lookups, or the default when it sent none. */
+/** Returns the longest `Retry-After` that Graph sent for the failed lookups, or the default when it sent none. */
 function retryAfterSeconds(reasons: readonly unknown[]): number {
   const values = reasons.filter(isGraphRequestError).flatMap((error) => error.retryAfterSeconds ?? []);
   return values.length === 0 ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(...values);

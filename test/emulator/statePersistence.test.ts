@@ -26,7 +26,7 @@ async function startWithFile(stateFile: string): Promise<EmulatorClient> {
   return client;
 }
 
-/** Every tenant's dump, in the order the emulator lists them, and the settings. */
+/** Returns every tenant's dump, in the order the emulator lists them, and the settings. */
 async function dumpAll(client: EmulatorClient): Promise<unknown> {
   const tenants = (await client.admin("GET", "/tenants")).body as { tenantId: string }[];
   const dumps = await Promise.all(tenants.map(async (tenant) => (await client.admin("GET", `/tenants/${tenant.tenantId}`)).body));

@@ -16,7 +16,7 @@ const REQUEST_TIMEOUT_MS = 300;
 
 let stub: StubGraphServer;
 
-/** A client as `createQuickGraphClient` builds it: no in-client retries and a short timeout. */
+/** Builds a client the way `createQuickGraphClient` does: no in-client retries and a short timeout. */
 function quickClient(tenant: string, requestTimeoutMs = REQUEST_TIMEOUT_MS) {
   const settings: GraphSettings = {
     mode: "emulator",
@@ -97,7 +97,7 @@ describe("resolveTenantQuickly", () => {
   });
 
   it("gives up at the deadline", async () => {
-    // The server never answers, and the request timeout is longer than the deadline.
+    // The server never responds, and the request timeout is longer than the deadline.
     stub.route = () => undefined;
     const slowClient = (tenant: string) => quickClient(tenant, 5000);
     const started = Date.now();
