@@ -60,10 +60,7 @@ export interface StepRecord {
 }
 
 export interface OnboardingCustomStatus {
-  /**
-   * The step running, waiting or failed; the last step once all succeeded; null before the first starts. After a
-   * failed run recorded its failure it is `recordResult`, and the failed step is the first with state `failed`.
-   */
+  /** The step running, waiting or failed; the last step once all succeeded; null before the first starts. */
   currentStep: OnboardingStepName | null;
   steps: StepRecord[];
   /** Present once a failed run has started its rollback, or has skipped it. */

@@ -54,7 +54,7 @@ describe("onboardTenantPair", () => {
     ]);
     const status = result.customStatus as OnboardingCustomStatus;
     expect(status.steps.map((step) => step.state)).toEqual(OnboardingStepNames.map(() => "succeeded"));
-    expect(status.currentStep).toBe("waitForFirstCycle");
+    expect(status.currentStep).toBe("recordResult");
   });
 
   it("passes the resolved ids and scope to the activities", () => {

@@ -79,6 +79,8 @@ describe("onboardTenantPair registry records", () => {
     const input = activityCalls(result, "recordOnboardingFailed")[0]?.input as RecordOnboardingFailedInput;
     expect(input).toMatchObject({ instanceId: "onboard-test", sourceTenantId: SOURCE_ID, targetTenantId: TARGET_ID });
     expect(input.pair).toMatchObject({ source: { tenantId: SOURCE_ID }, target: { tenantId: TARGET_ID } });
+    expect(stepOf(result.customStatus, "recordResult")?.state).toBe("succeeded");
+    expect((result.customStatus as OnboardingCustomStatus).currentStep).toBe("createSyncJob");
   });
 
   it("records no pair when the run failed before registering it", () => {

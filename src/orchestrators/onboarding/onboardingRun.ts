@@ -123,6 +123,11 @@ export class OnboardingRun {
     return this.#context.df.createTimer(new Date(this.now().getTime() + delaySeconds * 1000));
   }
 
+  /** Makes `step` the current step again, e.g. the failed step after a later bookkeeping step ran. */
+  restoreCurrentStep(step: OnboardingStepName | null): void {
+    this.#update({ ...this.#status, currentStep: step });
+  }
+
   /** Publishes the rollback's progress in the custom status, next to the step records. */
   setRollbackStatus(rollback: RollbackStatus): void {
     this.#update({ ...this.#status, rollback });

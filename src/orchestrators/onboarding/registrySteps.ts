@@ -66,10 +66,13 @@ export function* recordFailed(
   if (remaining.source.length + remaining.target.length > 0) {
     input.objects = { source: [...remaining.source], target: [...remaining.target] };
   }
+  const failedStep = run.status.currentStep;
   try {
     const output = yield* run.call("recordResult", ActivityNames.recordOnboardingFailed, input);
     run.succeed("recordResult", output.state === null ? "the pair has no registry record" : `state ${output.state}`);
   } catch (error) {
     run.log(`recording the failure in the tenant-pair registry failed: ${activityErrorText(error)}`);
   }
+  // The custom status keeps pointing at the step that failed the run.
+  run.restoreCurrentStep(failedStep);
 }
