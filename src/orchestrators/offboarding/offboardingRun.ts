@@ -12,6 +12,7 @@ import {
   markOffboardingFailed,
   markOffboardingWaiting,
 } from "./offboardingStepStatus";
+import { fitCustomStatus } from "../statusBudget";
 
 /** Error that ends a failed offboarding; its message names the step, the step record keeps the Graph details. */
 export class OffboardingStepError extends Error {
@@ -118,6 +119,6 @@ export class OffboardingRun {
   }
 
   #publish(): void {
-    this.#context.df.setCustomStatus(this.#status);
+    this.#context.df.setCustomStatus(fitCustomStatus(this.#status));
   }
 }

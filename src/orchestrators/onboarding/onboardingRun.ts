@@ -14,6 +14,7 @@ import {
 import { OnboardingStepError } from "./onboardingStepError";
 import { joinSentences } from "./sentences";
 import { createOnboardingStatus, markAttempt, markFailed, markSucceeded, markWaiting } from "./stepStatus";
+import { fitCustomStatus } from "../statusBudget";
 
 /** Output of the last call of a bounded poll, and whether the poll stopped because the time was up. */
 export interface PollOutcome<T> {
@@ -151,6 +152,6 @@ export class OnboardingRun {
   }
 
   #publish(): void {
-    this.#context.df.setCustomStatus(this.#status);
+    this.#context.df.setCustomStatus(fitCustomStatus(this.#status));
   }
 }
