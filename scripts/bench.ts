@@ -73,7 +73,9 @@ async function main(): Promise<number> {
   console.log("\nStarting Azurite, the Graph emulator and the local Functions host...");
   const stack = await startBenchStack(appRoot);
   try {
-    console.log(`  Azurite tables on port ${stack.azuritePort}, Graph emulator ${stack.emulatorUrl}, host ${stack.hostUrl}`);
+    console.log(
+      `  Azurite tables on port ${stack.azuritePort}, Graph emulator ${stack.emulatorUrl}, host ${stack.hostUrl}`,
+    );
     const defaultDelays = await readEmulatorDelays(stack.emulatorUrl);
 
     const throughput = await runScenario(stack, {
@@ -121,7 +123,10 @@ async function runScenario(stack: BenchStack, scenario: Scenario): Promise<Scena
   const wallTimeMs = Date.now() - startedAt;
   const outcomes = results.map(
     (outcome, index): OnboardingOutcome =>
-      outcome ?? { pair: pairs[index] as BenchPair, failure: `not started within ${SCENARIO_TIMEOUT_MS / 60_000} minutes` },
+      outcome ?? {
+        pair: pairs[index] as BenchPair,
+        failure: `not started within ${SCENARIO_TIMEOUT_MS / 60_000} minutes`,
+      },
   );
 
   const figures = computeFigures(outcomes, wallTimeMs, await readRequestLog(stack.emulatorUrl));

@@ -133,7 +133,10 @@ interface OnboardingOutcome {
 }
 
 function printObjects(outcome: OnboardingOutcome, source: TenantSummary, target: TenantSummary): void {
-  for (const [side, tenant] of [["target", target], ["source", source]] as const) {
+  for (const [side, tenant] of [
+    ["target", target],
+    ["source", source],
+  ] as const) {
     console.log(`  ${tenant.displayName} (${tenant.tenantId}):`);
     for (const object of outcome.objects[side]) {
       console.log(`    ${object.created ? "created" : "adopted"} ${object.type} ${object.id}`);

@@ -108,7 +108,7 @@ async function main(): Promise<void> {
   );
   if (!live) {
     console.log("");
-    console.log("Onboard the sample pair (Tenant A -> Tenant B, group \"All Employees\") with:");
+    console.log('Onboard the sample pair (Tenant A -> Tenant B, group "All Employees") with:');
     console.log(onboardingCurl(host.url));
   }
   console.log("\nPress Ctrl+C to stop.");

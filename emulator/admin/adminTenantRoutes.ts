@@ -73,9 +73,10 @@ function patchPartner(
   const now = services.state.now();
   try {
     validatePartnerPatch(partnerPatch, false);
-    const update = identitySynchronization === undefined || identitySynchronization === null
-      ? undefined
-      : parseIdentitySynchronizationBody(asObject(identitySynchronization));
+    const update =
+      identitySynchronization === undefined || identitySynchronization === null
+        ? undefined
+        : parseIdentitySynchronizationBody(asObject(identitySynchronization));
     const record = tenant.partners.get(id) ?? newPartnerRecord(id, now);
     tenant.partners.set(id, record);
     applyPartnerPatch(record, partnerPatch, now);

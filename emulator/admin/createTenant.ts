@@ -33,7 +33,10 @@ export function parseCreateTenantRequest(body: unknown): CreateTenantRequest {
   if (typeof displayName !== "string" || displayName.trim() === "") {
     throw new AdminError(400, "'displayName' is required: a non-empty string.");
   }
-  if (defaultDomainName !== undefined && (typeof defaultDomainName !== "string" || !DOMAIN_PATTERN.test(defaultDomainName))) {
+  if (
+    defaultDomainName !== undefined &&
+    (typeof defaultDomainName !== "string" || !DOMAIN_PATTERN.test(defaultDomainName))
+  ) {
     throw new AdminError(400, "'defaultDomainName' must be a domain name such as contoso.onmicrosoft.com.");
   }
   const domain = defaultDomainName ?? `t${randomUUID().replaceAll("-", "").slice(0, 12)}.onmicrosoft.com`;

@@ -63,8 +63,7 @@ export function issueToken(state: EmulatorState, tenantName: string, formBody: s
   const roles = tenant.grants.get(clientId.toLowerCase());
   if (secret === undefined || roles === undefined) {
     // NOTE: Entra returns 400 unauthorized_client for an unknown or unconsented client. The emulator returns 401.
-    const description =
-      `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`;
+    const description = `Application with identifier '${clientId}' was not found in the directory '${tenant.displayName}'.`;
     return tokenError(401, "invalid_client", 700016, description, now);
   }
   if (form.get("client_secret") !== secret) {

@@ -6,8 +6,11 @@
  */
 
 export type ComparisonOperator = "eq" | "ne" | "gt" | "ge" | "lt" | "le";
-export type FilterLiteral = { kind: "string" | "guid" | "dateTime"; value: string } | { kind: "number"; value: number }
-  | { kind: "boolean"; value: boolean } | { kind: "null"; value: null };
+export type FilterLiteral =
+  | { kind: "string" | "guid" | "dateTime"; value: string }
+  | { kind: "number"; value: number }
+  | { kind: "boolean"; value: boolean }
+  | { kind: "null"; value: null };
 
 export type FilterNode =
   | { kind: "comparison"; path: string[]; operator: ComparisonOperator; literal: FilterLiteral }

@@ -47,7 +47,10 @@ export class Router {
   constructor(routes: readonly RouteDefinition[]) {
     this.#routes = routes.map((definition) => ({
       definition,
-      segments: definition.template.split("/").filter((part) => part !== "").map(compileSegment),
+      segments: definition.template
+        .split("/")
+        .filter((part) => part !== "")
+        .map(compileSegment),
     }));
   }
 
@@ -87,9 +90,10 @@ export class Router {
   /** Finds the first segment that no route accepts at its position, as Graph names it in its 400. */
   #firstUnknownSegment(segments: readonly string[]): string {
     for (let depth = 0; depth < segments.length; depth += 1) {
-      const known = this.#routes.some((route) =>
-        route.segments.length > depth &&
-        route.segments.slice(0, depth + 1).every((compiled, index) => compiled.pattern.test(segments[index] ?? "")),
+      const known = this.#routes.some(
+        (route) =>
+          route.segments.length > depth &&
+          route.segments.slice(0, depth + 1).every((compiled, index) => compiled.pattern.test(segments[index] ?? "")),
       );
       if (!known) {
         return segments[depth] ?? "";

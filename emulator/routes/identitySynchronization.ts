@@ -43,11 +43,15 @@ export const identitySynchronizationRoutes: RouteDefinition[] = [
           [{ code: "ConflictingObjects", message, target: id }],
         );
       }
-      setIdentitySynchronization(partner, {
-        tenantId: partner.resource.tenantId,
-        displayName: update.displayName ?? null,
-        userSyncInbound: update.userSyncInbound ?? null,
-      }, request.services.state.now());
+      setIdentitySynchronization(
+        partner,
+        {
+          tenantId: partner.resource.tenantId,
+          displayName: update.displayName ?? null,
+          userSyncInbound: update.userSyncInbound ?? null,
+        },
+        request.services.state.now(),
+      );
       return { status: 204 };
     },
   },

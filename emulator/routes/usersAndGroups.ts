@@ -37,11 +37,15 @@ export const userAndGroupRoutes: RouteDefinition[] = [
     template: "/users",
     permissions: Permissions.userRead,
     handler: (request) =>
-      collectionResult(request, [...request.tenant.users.values()].map((user) => user.resource), {
-        contextFragment: "users",
-        filterableProperties: USER_FILTERABLE,
-        defaultProperties: USER_DEFAULT_PROPERTIES,
-      }),
+      collectionResult(
+        request,
+        [...request.tenant.users.values()].map((user) => user.resource),
+        {
+          contextFragment: "users",
+          filterableProperties: USER_FILTERABLE,
+          defaultProperties: USER_DEFAULT_PROPERTIES,
+        },
+      ),
   },
   {
     method: "GET",
@@ -64,10 +68,14 @@ export const userAndGroupRoutes: RouteDefinition[] = [
     template: "/groups",
     permissions: Permissions.groupRead,
     handler: (request) =>
-      collectionResult(request, [...request.tenant.groups.values()].map((group) => group.resource), {
-        contextFragment: "groups",
-        filterableProperties: GROUP_FILTERABLE,
-      }),
+      collectionResult(
+        request,
+        [...request.tenant.groups.values()].map((group) => group.resource),
+        {
+          contextFragment: "groups",
+          filterableProperties: GROUP_FILTERABLE,
+        },
+      ),
   },
   {
     method: "GET",

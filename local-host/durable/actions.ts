@@ -1,47 +1,47 @@
 /** Orchestrator action types as durable-functions 3.5.0 numbers them (`ActionType`). */
 export const ActionType = {
-    CallActivity: 0,
-    CallActivityWithRetry: 1,
-    CallSubOrchestrator: 2,
-    CallSubOrchestratorWithRetry: 3,
-    ContinueAsNew: 4,
-    CreateTimer: 5,
-    WaitForExternalEvent: 6,
-    CallEntity: 7,
-    CallHttp: 8,
-    SignalEntity: 9,
-    WhenAny: 11,
-    WhenAll: 12,
+  CallActivity: 0,
+  CallActivityWithRetry: 1,
+  CallSubOrchestrator: 2,
+  CallSubOrchestratorWithRetry: 3,
+  ContinueAsNew: 4,
+  CreateTimer: 5,
+  WaitForExternalEvent: 6,
+  CallEntity: 7,
+  CallHttp: 8,
+  SignalEntity: 9,
+  WhenAny: 11,
+  WhenAll: 12,
 } as const;
 
 export interface RetryOptions {
-    firstRetryIntervalInMilliseconds: number;
-    maxNumberOfAttempts: number;
-    backoffCoefficient?: number;
-    maxRetryIntervalInMilliseconds?: number;
-    retryTimeoutInMilliseconds?: number;
+  firstRetryIntervalInMilliseconds: number;
+  maxNumberOfAttempts: number;
+  backoffCoefficient?: number;
+  maxRetryIntervalInMilliseconds?: number;
+  retryTimeoutInMilliseconds?: number;
 }
 
 export interface Action {
-    actionType: number;
-    functionName?: string;
-    input?: unknown;
-    instanceId?: string;
-    retryOptions?: RetryOptions;
-    fireAt?: string;
-    isCanceled?: boolean;
-    externalEventName?: string;
-    compoundActions?: Action[];
+  actionType: number;
+  functionName?: string;
+  input?: unknown;
+  instanceId?: string;
+  retryOptions?: RetryOptions;
+  fireAt?: string;
+  isCanceled?: boolean;
+  externalEventName?: string;
+  compoundActions?: Action[];
 }
 
 /** The orchestrator's returned state (`OrchestratorState` in durable-functions). */
 export interface OrchestratorState {
-    isDone: boolean;
-    actions: Action[][];
-    output?: unknown;
-    error?: string;
-    customStatus?: unknown;
-    failureDetails?: unknown;
+  isDone: boolean;
+  actions: Action[][];
+  output?: unknown;
+  error?: string;
+  customStatus?: unknown;
+  failureDetails?: unknown;
 }
 
 /**
@@ -53,24 +53,24 @@ export interface OrchestratorState {
  * so on Azure the activity runs twice and later ids shift.
  */
 export function flattenActions(actions: Action[][]): Action[] {
-    const leaves: Action[] = [];
-    const seen = new Set<Action>();
-    const visit = (action: Action): void => {
-        if (seen.has(action)) return;
-        seen.add(action);
-        if (action.actionType === ActionType.WhenAll || action.actionType === ActionType.WhenAny) {
-            (action.compoundActions ?? []).forEach(visit);
-        } else {
-            leaves.push(action);
-        }
-    };
-    actions.flat().forEach(visit);
-    return leaves;
+  const leaves: Action[] = [];
+  const seen = new Set<Action>();
+  const visit = (action: Action): void => {
+    if (seen.has(action)) return;
+    seen.add(action);
+    if (action.actionType === ActionType.WhenAll || action.actionType === ActionType.WhenAny) {
+      (action.compoundActions ?? []).forEach(visit);
+    } else {
+      leaves.push(action);
+    }
+  };
+  actions.flat().forEach(visit);
+  return leaves;
 }
 
 /** Checks whether the library gives this action a task id. WaitForExternalEvent and ContinueAsNew take none. */
 export function takesTaskId(action: Action): boolean {
-    return action.actionType !== ActionType.WaitForExternalEvent && action.actionType !== ActionType.ContinueAsNew;
+  return action.actionType !== ActionType.WaitForExternalEvent && action.actionType !== ActionType.ContinueAsNew;
 }
 
 /**
@@ -78,18 +78,18 @@ export function takesTaskId(action: Action): boolean {
  * JSON-encode string inputs (`Utils.processInput`); sub-orchestration inputs are passed as they are.
  */
 export function decodeActionInput(action: Action): unknown {
-    const encodes =
-        action.actionType === ActionType.CallActivity ||
-        action.actionType === ActionType.CallActivityWithRetry ||
-        action.actionType === ActionType.ContinueAsNew;
-    if (encodes && typeof action.input === "string") {
-        try {
-            return JSON.parse(action.input) as unknown;
-        } catch {
-            return action.input;
-        }
+  const encodes =
+    action.actionType === ActionType.CallActivity ||
+    action.actionType === ActionType.CallActivityWithRetry ||
+    action.actionType === ActionType.ContinueAsNew;
+  if (encodes && typeof action.input === "string") {
+    try {
+      return JSON.parse(action.input) as unknown;
+    } catch {
+      return action.input;
     }
-    return action.input;
+  }
+  return action.input;
 }
 
 /**
@@ -97,8 +97,8 @@ export function decodeActionInput(action: Action): unknown {
  * maximum interval, as the Durable Task Framework's RetryOptions computes it.
  */
 export function retryDelayMs(options: RetryOptions, failedAttempt: number): number {
-    const backoff = options.backoffCoefficient ?? 1;
-    const delay = options.firstRetryIntervalInMilliseconds * Math.pow(backoff, failedAttempt - 1);
-    const cap = options.maxRetryIntervalInMilliseconds;
-    return cap !== undefined && cap > 0 ? Math.min(delay, cap) : delay;
+  const backoff = options.backoffCoefficient ?? 1;
+  const delay = options.firstRetryIntervalInMilliseconds * Math.pow(backoff, failedAttempt - 1);
+  const cap = options.maxRetryIntervalInMilliseconds;
+  return cap !== undefined && cap > 0 ? Math.min(delay, cap) : delay;
 }

@@ -9,7 +9,7 @@ import type Database from "better-sqlite3";
  * - timer_triggers: the last and next run of each timer-triggered function.
  */
 const statements = [
-    `CREATE TABLE IF NOT EXISTS instances (
+  `CREATE TABLE IF NOT EXISTS instances (
         instance_id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
         execution_id TEXT NOT NULL,
@@ -25,14 +25,14 @@ const statements = [
         parent_task_id INTEGER,
         runner_state TEXT NOT NULL
     )`,
-    `CREATE INDEX IF NOT EXISTS instances_created ON instances (created_at)`,
-    `CREATE TABLE IF NOT EXISTS history (
+  `CREATE INDEX IF NOT EXISTS instances_created ON instances (created_at)`,
+  `CREATE TABLE IF NOT EXISTS history (
         instance_id TEXT NOT NULL,
         position INTEGER NOT NULL,
         event TEXT NOT NULL,
         PRIMARY KEY (instance_id, position)
     )`,
-    `CREATE TABLE IF NOT EXISTS inbox (
+  `CREATE TABLE IF NOT EXISTS inbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         instance_id TEXT NOT NULL,
         execution_id TEXT NOT NULL,
@@ -40,9 +40,9 @@ const statements = [
         timer_id INTEGER,
         event TEXT NOT NULL
     )`,
-    `CREATE INDEX IF NOT EXISTS inbox_visible ON inbox (visible_at)`,
-    `CREATE INDEX IF NOT EXISTS inbox_instance ON inbox (instance_id)`,
-    `CREATE TABLE IF NOT EXISTS activities (
+  `CREATE INDEX IF NOT EXISTS inbox_visible ON inbox (visible_at)`,
+  `CREATE INDEX IF NOT EXISTS inbox_instance ON inbox (instance_id)`,
+  `CREATE TABLE IF NOT EXISTS activities (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         instance_id TEXT NOT NULL,
         execution_id TEXT NOT NULL,
@@ -50,7 +50,7 @@ const statements = [
         name TEXT NOT NULL,
         input TEXT NOT NULL
     )`,
-    `CREATE TABLE IF NOT EXISTS timer_triggers (
+  `CREATE TABLE IF NOT EXISTS timer_triggers (
         name TEXT PRIMARY KEY,
         last_run INTEGER,
         next_run INTEGER,
@@ -59,12 +59,12 @@ const statements = [
 ];
 
 export function createSchema(db: Database.Database): void {
-    // In WAL mode a committed transaction survives a killed process even with NORMAL sync. Only a power loss can
-    // drop the last commits, which is acceptable for a development host.
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
-    db.pragma("busy_timeout = 5000");
-    for (const statement of statements) {
-        db.exec(statement);
-    }
+  // In WAL mode a committed transaction survives a killed process even with NORMAL sync. Only a power loss can
+  // drop the last commits, which is acceptable for a development host.
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  for (const statement of statements) {
+    db.exec(statement);
+  }
 }

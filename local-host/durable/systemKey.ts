@@ -8,15 +8,15 @@ import path from "node:path";
  * NOTE: like Core Tools, the host does not check keys.
  */
 export function loadSystemKey(dataDir: string): string {
-    const configured = process.env.DURABLE_SYSTEM_KEY;
-    if (configured) {
-        return configured;
-    }
-    const file = path.join(dataDir, "durabletask-system-key");
-    if (existsSync(file)) {
-        return readFileSync(file, "utf8").trim();
-    }
-    const key = randomBytes(32).toString("base64url");
-    writeFileSync(file, `${key}\n`, { mode: 0o600 });
-    return key;
+  const configured = process.env.DURABLE_SYSTEM_KEY;
+  if (configured) {
+    return configured;
+  }
+  const file = path.join(dataDir, "durabletask-system-key");
+  if (existsSync(file)) {
+    return readFileSync(file, "utf8").trim();
+  }
+  const key = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
 }

@@ -43,7 +43,9 @@ export function computeFigures(
   const completed = outcomes.filter((outcome) => outcome.failure === undefined && outcome.summary !== undefined);
   // NOTE: the local host gives createdTime and lastUpdatedTime in whole seconds, which is too coarse for durations.
   const durations = completed.flatMap(({ elapsedMs }) => (elapsedMs === undefined ? [] : [elapsedMs]));
-  const requestCounts = completed.map(({ pair }) => countRequestsOf(requestLog, [pair.source.tenantId, pair.target.tenantId]));
+  const requestCounts = completed.map(({ pair }) =>
+    countRequestsOf(requestLog, [pair.source.tenantId, pair.target.tenantId]),
+  );
   return {
     attempted: outcomes.length,
     completed: completed.length,

@@ -61,5 +61,7 @@ function seconds(ms: number): string {
 }
 
 function formatBytes(bytes: number | undefined): string {
-  return bytes === undefined ? "unknown: /proc/<pid>/status not readable" : `${(bytes / 2 ** 20).toFixed(0)} MiB (VmHWM)`;
+  return bytes === undefined
+    ? "unknown: /proc/<pid>/status not readable"
+    : `${(bytes / 2 ** 20).toFixed(0)} MiB (VmHWM)`;
 }

@@ -27,7 +27,9 @@ export async function createTenant(emulatorUrl: string, displayName: string): Pr
     body: JSON.stringify({ displayName }),
   });
   if (response.status !== 201) {
-    throw new Error(`Creating emulator tenant "${displayName}" failed with ${response.status}: ${await response.text()}`);
+    throw new Error(
+      `Creating emulator tenant "${displayName}" failed with ${response.status}: ${await response.text()}`,
+    );
   }
   const dump = (await response.json()) as { tenantId: string; groups: Array<{ id: string; displayName: string }> };
   const group = dump.groups.find((candidate) => candidate.displayName === "All Employees");

@@ -41,7 +41,11 @@ export async function createBenchPair(emulatorUrl: string, label: string): Promi
  * the others.
  */
 export async function onboardPair(hostUrl: string, pair: BenchPair, deadline: number): Promise<OnboardingOutcome> {
-  const request = { source: pair.source.tenantId, target: pair.target.tenantId, scope: { groups: [pair.source.groupId] } };
+  const request = {
+    source: pair.source.tenantId,
+    target: pair.target.tenantId,
+    scope: { groups: [pair.source.groupId] },
+  };
   const sentAt = Date.now();
   try {
     const started = await postJson(`${hostUrl}/api/tenant-pairs`, request);

@@ -8,12 +8,7 @@ import { isGraphRequestError } from "../graph/graphRequestError";
 import { getIdentitySynchronization, getPartner } from "../graph/partners";
 import { getJob, validateSavedCredentials } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
-import type {
-  CredentialFacts,
-  InspectTenantPairInput,
-  SyncJobFacts,
-  TenantPairFacts,
-} from "../shared/healthContracts";
+import type { CredentialFacts, InspectTenantPairInput, SyncJobFacts, TenantPairFacts } from "../shared/healthContracts";
 import { defineActivity, registerActivity } from "./support/defineActivity";
 import { groupProvisioningFailures } from "./support/provisioningFailures";
 import { toSyncJobStatus } from "./support/syncJobStatus";
@@ -45,7 +40,11 @@ function toJobFacts(job: SynchronizationJob, jobId: string): SyncJobFacts {
  * Validates the saved credentials. Graph rejects bad ones with a 400-class error carrying the reason; that is a
  * finding, not a failure of the check. Throttling, outages and missing permissions propagate.
  */
-async function checkSavedCredentials(api: GraphApi, servicePrincipalId: string, jobId: string): Promise<CredentialFacts> {
+async function checkSavedCredentials(
+  api: GraphApi,
+  servicePrincipalId: string,
+  jobId: string,
+): Promise<CredentialFacts> {
   try {
     await validateSavedCredentials(api, servicePrincipalId, jobId);
     return { checked: true, valid: true };
@@ -66,7 +65,13 @@ async function inspectSource(input: InspectTenantPairInput, since: Date) {
   ]);
   const notChecked: CredentialFacts = { checked: false };
   if (servicePrincipal === undefined || servicePrincipalId === null || jobId === null) {
-    return { partner, servicePrincipalExists: servicePrincipal !== undefined, job: null, credentials: notChecked, failures: [] };
+    return {
+      partner,
+      servicePrincipalExists: servicePrincipal !== undefined,
+      job: null,
+      credentials: notChecked,
+      failures: [],
+    };
   }
   const job = await unlessNotFound(getJob(api, servicePrincipalId, jobId));
   const [credentials, failures] = await Promise.all([

@@ -9,9 +9,10 @@ export function createListTenantPairsHandler(getRegistry: () => TenantPairRegist
   return defineActivity<ListTenantPairsInput, ListTenantPairsOutput>(
     ActivityNames.listTenantPairs,
     async (input) => {
-      const options = input.continuationToken === undefined
-        ? { pageSize: input.pageSize }
-        : { pageSize: input.pageSize, continuationToken: input.continuationToken };
+      const options =
+        input.continuationToken === undefined
+          ? { pageSize: input.pageSize }
+          : { pageSize: input.pageSize, continuationToken: input.continuationToken };
       const page = await getRegistry().list(options);
       const checked = page.items.filter((record) => !UNCHECKED_STATES.has(record.state));
       const output: ListTenantPairsOutput = {

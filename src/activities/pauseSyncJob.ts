@@ -16,11 +16,19 @@ export const pauseSyncJobHandler = defineActivity<PauseSyncJobInput, Compensatio
   async (input, log) => {
     const api = createGraphClient(input.sourceTenantId);
     const alreadyUndone = await isAlreadyGone(pauseJob(api, input.servicePrincipalId, input.jobId));
-    const properties = { objectType: "synchronizationJob", id: input.jobId, servicePrincipalId: input.servicePrincipalId };
+    const properties = {
+      objectType: "synchronizationJob",
+      id: input.jobId,
+      servicePrincipalId: input.servicePrincipalId,
+    };
     log.event(alreadyUndone ? LogEvents.objectAlreadyGone : LogEvents.syncJobPaused, properties);
     return { alreadyUndone };
   },
-  (input) => ({ sourceTenantId: input.sourceTenantId, servicePrincipalId: input.servicePrincipalId, jobId: input.jobId }),
+  (input) => ({
+    sourceTenantId: input.sourceTenantId,
+    servicePrincipalId: input.servicePrincipalId,
+    jobId: input.jobId,
+  }),
 );
 
 registerActivity(ActivityNames.pauseSyncJob, pauseSyncJobHandler);

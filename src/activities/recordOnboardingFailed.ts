@@ -12,7 +12,11 @@ import { withRegistryFailures } from "./support/registryFailure";
 export const recordOnboardingFailedHandler = defineActivity<RecordOnboardingFailedInput, RegistryWriteOutput>(
   ActivityNames.recordOnboardingFailed,
   (input) => withRegistryFailures(() => markOnboardingFailed(getTenantPairRegistry(), input, new Date())),
-  (input) => ({ instanceId: input.instanceId, sourceTenantId: input.sourceTenantId, targetTenantId: input.targetTenantId }),
+  (input) => ({
+    instanceId: input.instanceId,
+    sourceTenantId: input.sourceTenantId,
+    targetTenantId: input.targetTenantId,
+  }),
 );
 
 registerActivity(ActivityNames.recordOnboardingFailed, recordOnboardingFailedHandler);

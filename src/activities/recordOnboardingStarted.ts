@@ -9,7 +9,11 @@ import { withRegistryFailures } from "./support/registryFailure";
 export const recordOnboardingStartedHandler = defineActivity<RecordOnboardingStartedInput, RegistryWriteOutput>(
   ActivityNames.recordOnboardingStarted,
   (input) => withRegistryFailures(() => markOnboardingStarted(getTenantPairRegistry(), input, new Date())),
-  (input) => ({ instanceId: input.instanceId, sourceTenantId: input.source.tenantId, targetTenantId: input.target.tenantId }),
+  (input) => ({
+    instanceId: input.instanceId,
+    sourceTenantId: input.source.tenantId,
+    targetTenantId: input.target.tenantId,
+  }),
 );
 
 registerActivity(ActivityNames.recordOnboardingStarted, recordOnboardingStartedHandler);

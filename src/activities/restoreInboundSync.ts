@@ -42,7 +42,11 @@ export const restoreInboundSyncHandler = defineActivity<RestoreInboundSyncInput,
       if (!isGraphRequestError(error) || error.kind !== "notFound") {
         throw error;
       }
-      const policy = { objectType: "identitySynchronization", tenantId: input.targetTenantId, partnerTenantId: input.sourceTenantId };
+      const policy = {
+        objectType: "identitySynchronization",
+        tenantId: input.targetTenantId,
+        partnerTenantId: input.sourceTenantId,
+      };
       log.event(LogEvents.objectAlreadyGone, policy);
       return { alreadyUndone: true };
     }

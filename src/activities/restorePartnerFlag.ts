@@ -8,9 +8,16 @@ import type { ActivityLog } from "../telemetry/activityLog";
 import { LogEvents } from "../telemetry/logEvents";
 import { defineActivity, registerActivity } from "./support/defineActivity";
 
-const OTHER_FLAG: Record<ConsentFlag, ConsentFlag> = { inboundAllowed: "outboundAllowed", outboundAllowed: "inboundAllowed" };
+const OTHER_FLAG: Record<ConsentFlag, ConsentFlag> = {
+  inboundAllowed: "outboundAllowed",
+  outboundAllowed: "inboundAllowed",
+};
 
-async function restoreFlag(api: GraphApi, input: RestorePartnerFlagInput, log: ActivityLog): Promise<CompensationOutput> {
+async function restoreFlag(
+  api: GraphApi,
+  input: RestorePartnerFlagInput,
+  log: ActivityLog,
+): Promise<CompensationOutput> {
   const properties = {
     tenantId: input.tenantId,
     partnerTenantId: input.partnerTenantId,
@@ -46,7 +53,11 @@ export const restorePartnerFlagHandler = defineActivity<RestorePartnerFlagInput,
       if (!isGraphRequestError(error) || error.kind !== "notFound") {
         throw error;
       }
-      const partner = { objectType: "crossTenantAccessPartner", tenantId: input.tenantId, partnerTenantId: input.partnerTenantId };
+      const partner = {
+        objectType: "crossTenantAccessPartner",
+        tenantId: input.tenantId,
+        partnerTenantId: input.partnerTenantId,
+      };
       log.event(LogEvents.objectAlreadyGone, partner);
       return { alreadyUndone: true };
     }

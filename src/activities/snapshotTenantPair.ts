@@ -8,11 +8,7 @@ import { isGraphRequestError } from "../graph/graphRequestError";
 import { getIdentitySynchronization, getPartner } from "../graph/partners";
 import { AZURE2AZURE_TEMPLATE_ID, listJobs } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
-import type {
-  SnapshotApplication,
-  SnapshotTenantPairInput,
-  TenantPairSnapshot,
-} from "../shared/tenantPairSnapshot";
+import type { SnapshotApplication, SnapshotTenantPairInput, TenantPairSnapshot } from "../shared/tenantPairSnapshot";
 import { defineActivity, registerActivity } from "./support/defineActivity";
 
 /** Awaits a Graph read and returns undefined when Graph returns 404. Other failures propagate. */
@@ -55,7 +51,9 @@ async function snapshotApplication(api: GraphApi, application: Application): Pro
   }
   if (assignments !== undefined) {
     snapshot.assignments = assignments.flatMap((assignment) =>
-      assignment.id && assignment.principalId ? [{ assignmentId: assignment.id, principalId: assignment.principalId }] : [],
+      assignment.id && assignment.principalId
+        ? [{ assignmentId: assignment.id, principalId: assignment.principalId }]
+        : [],
     );
   }
   return snapshot;
@@ -81,7 +79,8 @@ async function snapshotTarget(input: SnapshotTenantPairInput) {
   const api = createGraphClient(input.targetTenantId);
   const partner = await unlessNotFound(getPartner(api, input.sourceTenantId));
   // The policy lives under the partner configuration, so without one there is no policy to read.
-  const policy = partner === undefined ? undefined : await unlessNotFound(getIdentitySynchronization(api, input.sourceTenantId));
+  const policy =
+    partner === undefined ? undefined : await unlessNotFound(getIdentitySynchronization(api, input.sourceTenantId));
   return { partner, policy };
 }
 

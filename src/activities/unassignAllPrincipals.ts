@@ -33,7 +33,11 @@ export const unassignAllPrincipalsHandler = defineActivity<ServicePrincipalInput
         continue;
       }
       const gone = await isAlreadyGone(deleteAppRoleAssignment(api, input.servicePrincipalId, assignment.id));
-      const properties = { objectType: "appRoleAssignment", id: assignment.id, principalId: assignment.principalId ?? "" };
+      const properties = {
+        objectType: "appRoleAssignment",
+        id: assignment.id,
+        principalId: assignment.principalId ?? "",
+      };
       log.event(gone ? LogEvents.objectAlreadyGone : LogEvents.objectDeleted, properties);
       removedCount += gone ? 0 : 1;
     }

@@ -27,7 +27,11 @@ export function deleteJob(api: GraphApi, servicePrincipalId: string, jobId: stri
   return api.delete(`/servicePrincipals/${servicePrincipal}/synchronization/jobs/${encodeURIComponent(jobId)}`);
 }
 
-export function deleteAppRoleAssignment(api: GraphApi, servicePrincipalId: string, assignmentId: string): Promise<void> {
+export function deleteAppRoleAssignment(
+  api: GraphApi,
+  servicePrincipalId: string,
+  assignmentId: string,
+): Promise<void> {
   const servicePrincipal = encodeURIComponent(servicePrincipalId);
   return api.delete(`/servicePrincipals/${servicePrincipal}/appRoleAssignedTo/${encodeURIComponent(assignmentId)}`);
 }

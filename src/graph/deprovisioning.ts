@@ -25,5 +25,8 @@ export async function countDeletesSince(api: GraphApi, jobId: string, since: Dat
 /** Pauses a sync job: Graph stops its cycles and keeps its configuration, so an admin can start it again. */
 export async function pauseJob(api: GraphApi, servicePrincipalId: string, jobId: string): Promise<void> {
   const servicePrincipal = encodeURIComponent(servicePrincipalId);
-  await api.post(`/servicePrincipals/${servicePrincipal}/synchronization/jobs/${encodeURIComponent(jobId)}/pause`, undefined);
+  await api.post(
+    `/servicePrincipals/${servicePrincipal}/synchronization/jobs/${encodeURIComponent(jobId)}/pause`,
+    undefined,
+  );
 }

@@ -1,7 +1,5 @@
 import { Client, HTTPMessageHandler, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
-import {
-  TokenCredentialAuthenticationProvider,
-} from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 
 import { getSettings, type GraphSettings } from "../config/settings";
 import { EmulatorCredential } from "./emulatorCredential";

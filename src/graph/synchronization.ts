@@ -63,7 +63,11 @@ export function putSecrets(
  * Checks the credentials saved on the service principal, through the job-bound `validateCredentials` with
  * `useSavedCredentials: true`. Graph returns 204 when they work and an error otherwise.
  */
-export async function validateSavedCredentials(api: GraphApi, servicePrincipalId: string, jobId: string): Promise<void> {
+export async function validateSavedCredentials(
+  api: GraphApi,
+  servicePrincipalId: string,
+  jobId: string,
+): Promise<void> {
   await api.post(`${jobPath(servicePrincipalId, jobId)}/validateCredentials`, {
     useSavedCredentials: true,
     templateId: AZURE2AZURE_TEMPLATE_ID,
@@ -72,6 +76,11 @@ export async function validateSavedCredentials(api: GraphApi, servicePrincipalId
 }
 
 /** Restarts the job after clearing the state that `resetScope` names, a comma-separated list of Graph's flags. */
-export async function restartJob(api: GraphApi, servicePrincipalId: string, jobId: string, resetScope: string): Promise<void> {
+export async function restartJob(
+  api: GraphApi,
+  servicePrincipalId: string,
+  jobId: string,
+  resetScope: string,
+): Promise<void> {
   await api.post(`${jobPath(servicePrincipalId, jobId)}/restart`, { criteria: { resetScope } });
 }

@@ -22,7 +22,12 @@ export function createListTenantPairsHandler(dependencies: TenantPairRouteDepend
     if (!/^\d+$/.test(pageSizeText ?? String(DEFAULT_PAGE_SIZE)) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
       return problemResponse(
         invalidRequestProblem(
-          [{ pointer: "/pageSize", detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}, got '${(pageSizeText ?? "").slice(0, 20)}'` }],
+          [
+            {
+              pointer: "/pageSize",
+              detail: `must be a whole number from 1 to ${MAX_PAGE_SIZE}, got '${(pageSizeText ?? "").slice(0, 20)}'`,
+            },
+          ],
           "The pageSize query parameter is invalid.",
         ),
       );
@@ -36,7 +41,10 @@ export function createListTenantPairsHandler(dependencies: TenantPairRouteDepend
     } catch (error) {
       if (error instanceof InvalidContinuationTokenError) {
         return problemResponse(
-          invalidRequestProblem([{ pointer: "/continuationToken", detail: error.message }], "The continuationToken query parameter is invalid."),
+          invalidRequestProblem(
+            [{ pointer: "/continuationToken", detail: error.message }],
+            "The continuationToken query parameter is invalid.",
+          ),
         );
       }
       return problemResponse(registryUnavailableProblem(context, "TenantPairListFailed", error));

@@ -32,11 +32,17 @@ export async function validateOffboardingRequest(request: HttpRequest): Promise<
     if (isGuid(value)) {
       ids[name] = value.toLowerCase();
     } else {
-      errors.push({ pointer: "", detail: `Path parameter ${name} '${value.slice(0, 100)}' must be a tenant id (GUID).` });
+      errors.push({
+        pointer: "",
+        detail: `Path parameter ${name} '${value.slice(0, 100)}' must be a tenant id (GUID).`,
+      });
     }
   }
   if (ids.sourceTenantId !== undefined && ids.sourceTenantId === ids.targetTenantId) {
-    errors.push({ pointer: "", detail: "Path parameters sourceTenantId and targetTenantId must name different tenants." });
+    errors.push({
+      pointer: "",
+      detail: "Path parameters sourceTenantId and targetTenantId must name different tenants.",
+    });
   }
 
   let keepSyncedUsers = false;
@@ -57,7 +63,10 @@ export async function validateOffboardingRequest(request: HttpRequest): Promise<
   if (errors.length > 0 || ids.sourceTenantId === undefined || ids.targetTenantId === undefined) {
     return { ok: false, errors };
   }
-  return { ok: true, value: { sourceTenantId: ids.sourceTenantId, targetTenantId: ids.targetTenantId, keepSyncedUsers } };
+  return {
+    ok: true,
+    value: { sourceTenantId: ids.sourceTenantId, targetTenantId: ids.targetTenantId, keepSyncedUsers },
+  };
 }
 
 function toFieldProblems(issue: z.core.$ZodIssue): FieldProblem[] {

@@ -5,7 +5,11 @@ import type { OffboardingStepRecord } from "../shared/offboardingStatus";
 import { OnboardingStepNames, type StepRecord } from "../shared/onboardingStatus";
 import type { RollbackStatus } from "../shared/rollbackStatus";
 import { type HealthSummary, summarizeHealthOutput } from "./healthSummary";
-import { type OffboardingRequestSummary, parseOffboardingStatus, summarizeOffboardingRequest } from "./offboardingSummary";
+import {
+  type OffboardingRequestSummary,
+  parseOffboardingStatus,
+  summarizeOffboardingRequest,
+} from "./offboardingSummary";
 
 /** A step record of an onboarding or an offboarding; the offboarding's steps may also be `skipped`. */
 export type SummaryStep = StepRecord | OffboardingStepRecord;

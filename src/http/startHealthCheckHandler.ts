@@ -52,7 +52,8 @@ export function createStartHealthCheckHandler(dependencies: StartHealthCheckDepe
       .filter((parameter) => !isGuid(parameter.value))
       .map((parameter) => ({ pointer: parameter.pointer, detail: "must be a tenant id (GUID)" }));
     if (problems.length > 0) {
-      const detail = "The route needs both tenant ids as GUIDs: /tenant-pairs/{sourceTenantId}/{targetTenantId}/health-check.";
+      const detail =
+        "The route needs both tenant ids as GUIDs: /tenant-pairs/{sourceTenantId}/{targetTenantId}/health-check.";
       return problemResponse(invalidRequestProblem(problems, detail));
     }
 
@@ -60,7 +61,9 @@ export function createStartHealthCheckHandler(dependencies: StartHealthCheckDepe
     try {
       record = await dependencies.getRegistry().get(sourceTenantId, targetTenantId);
     } catch (error) {
-      context.error(`TenantPairRegistryReadFailed source=${sourceTenantId} target=${targetTenantId} ${errorText(error)}`);
+      context.error(
+        `TenantPairRegistryReadFailed source=${sourceTenantId} target=${targetTenantId} ${errorText(error)}`,
+      );
       return problemResponse({
         type: ProblemTypes.dependencyUnavailable,
         title: "The tenant-pair registry is unavailable.",

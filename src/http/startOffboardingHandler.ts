@@ -77,7 +77,10 @@ export function createStartOffboardingHandler(dependencies: StartOffboardingDepe
     };
     try {
       const client = dependencies.getClient(context);
-      const running = await findRunningOperation(client, [onboardingInstanceId(sourceTenantId, targetTenantId), instanceId]);
+      const running = await findRunningOperation(client, [
+        onboardingInstanceId(sourceTenantId, targetTenantId),
+        instanceId,
+      ]);
       if (running !== undefined) {
         return problemResponse(busyProblem(pairText, running, statusUriFor(request, running)));
       }
@@ -117,7 +120,11 @@ async function findRunningOperation(client: OperationsClient, instanceIds: strin
 }
 
 /** Starts the offboarding, replacing an ended instance with that id; false when one started a moment earlier. */
-async function startUnlessActive(client: OperationsClient, instanceId: string, input: OffboardingRequest): Promise<boolean> {
+async function startUnlessActive(
+  client: OperationsClient,
+  instanceId: string,
+  input: OffboardingRequest,
+): Promise<boolean> {
   try {
     await client.startNew(OrchestratorNames.offboardTenantPair, { instanceId, input });
     return true;

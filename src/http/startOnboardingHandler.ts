@@ -90,7 +90,9 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       const offboardingId = offboardingInstanceId(sourceTenantId, targetTenantId);
       const offboarding = await findInstance(client, offboardingId);
       if (offboarding !== undefined && isActiveRuntimeStatus(offboarding.runtimeStatus)) {
-        return problemResponse(offboardingRunningProblem(offboardingId, operationStatusUri(request.url, offboardingId)));
+        return problemResponse(
+          offboardingRunningProblem(offboardingId, operationStatusUri(request.url, offboardingId)),
+        );
       }
       const started = await startUnlessActive(client, instanceId, input);
       if (!started) {

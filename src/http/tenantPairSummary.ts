@@ -21,7 +21,12 @@ export interface TenantPairListItem {
   target: TenantSummary;
   configurationName: string;
   state: TenantPairState;
-  synchronization: { applicationId: string | null; appId: string | null; servicePrincipalId: string | null; jobId: string | null };
+  synchronization: {
+    applicationId: string | null;
+    appId: string | null;
+    servicePrincipalId: string | null;
+    jobId: string | null;
+  };
   health: HealthSummary | null;
   lastOnboardingInstanceId: string | null;
   createdAt: string;
@@ -45,8 +50,16 @@ export interface TenantPairSummary extends TenantPairListItem {
 export function toListItem(record: TenantPairRecord): TenantPairListItem {
   const latest = record.healthHistory[0];
   return {
-    source: { tenantId: record.sourceTenantId, displayName: record.sourceDisplayName, domainName: record.sourceDomainName },
-    target: { tenantId: record.targetTenantId, displayName: record.targetDisplayName, domainName: record.targetDomainName },
+    source: {
+      tenantId: record.sourceTenantId,
+      displayName: record.sourceDisplayName,
+      domainName: record.sourceDomainName,
+    },
+    target: {
+      tenantId: record.targetTenantId,
+      displayName: record.targetDisplayName,
+      domainName: record.targetDomainName,
+    },
     configurationName: record.configurationName,
     state: record.state,
     synchronization: {
@@ -55,7 +68,8 @@ export function toListItem(record: TenantPairRecord): TenantPairListItem {
       servicePrincipalId: record.servicePrincipalId,
       jobId: record.jobId,
     },
-    health: latest === undefined ? null : { verdict: latest.verdict, checkedAt: latest.checkedAt, findings: latest.findings },
+    health:
+      latest === undefined ? null : { verdict: latest.verdict, checkedAt: latest.checkedAt, findings: latest.findings },
     lastOnboardingInstanceId: record.lastOnboardingInstanceId,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -34,7 +34,9 @@ export async function resolveTenantPair(
   const failures = [
     { pointer: "/source", name: source, result: sourceResult },
     { pointer: "/target", name: target, result: targetResult },
-  ].flatMap((entry) => (entry.result.status === "rejected" ? [{ ...entry, reason: entry.result.reason as unknown }] : []));
+  ].flatMap((entry) =>
+    entry.result.status === "rejected" ? [{ ...entry, reason: entry.result.reason as unknown }] : [],
+  );
 
   const other = failures.find((failure) => !(failure.reason instanceof TenantNotFoundError));
   if (other !== undefined) {

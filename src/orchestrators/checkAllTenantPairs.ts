@@ -28,7 +28,9 @@ interface RunningCheck {
  * NOTE: the whole run lives in one orchestration history, which grows with every pair; thousands of pairs would call
  * for batches with continue-as-new.
  */
-export function* checkAllTenantPairs(context: df.OrchestrationContext): Generator<df.Task, HealthSweepSummary, unknown> {
+export function* checkAllTenantPairs(
+  context: df.OrchestrationContext,
+): Generator<df.Task, HealthSweepSummary, unknown> {
   const { maxParallel, remediationEnabled } = readCheckAllTenantPairsInput(context.df.getInput());
   const startedAt = context.df.currentUtcDateTime;
 
@@ -36,7 +38,8 @@ export function* checkAllTenantPairs(context: df.OrchestrationContext): Generato
   let skippedPairs = 0;
   let continuationToken: string | undefined;
   do {
-    const input = continuationToken === undefined ? { pageSize: LIST_PAGE_SIZE } : { pageSize: LIST_PAGE_SIZE, continuationToken };
+    const input =
+      continuationToken === undefined ? { pageSize: LIST_PAGE_SIZE } : { pageSize: LIST_PAGE_SIZE, continuationToken };
     const page = (yield context.df.callActivity(ActivityNames.listTenantPairs, input)) as ListTenantPairsOutput;
     targets.push(...page.targets);
     skippedPairs += page.skipped;

@@ -37,7 +37,9 @@ export function* checkTenantPair(context: df.OrchestrationContext): Generator<df
     inspectInput,
   )) as TenantPairFacts;
   const { verdict, findings } = judgeTenantPair(facts);
-  log(`${target.sourceTenantId} -> ${target.targetTenantId} is ${verdict}: ${findings.map((item) => item.rule).join(", ") || "no findings"}`);
+  log(
+    `${target.sourceTenantId} -> ${target.targetTenantId} is ${verdict}: ${findings.map((item) => item.rule).join(", ") || "no findings"}`,
+  );
 
   let remediations: RemediationRecord[] = [];
   if (remediationEnabled && findings.length > 0) {

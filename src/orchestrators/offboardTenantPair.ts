@@ -44,7 +44,11 @@ export function* offboardTenantPair(context: df.OrchestrationContext): Generator
       changes: [...syncChanges, ...policyChanges],
       kept: listKeptObjects(subject, pair),
     };
-    yield* run.call("markOffboarded", ActivityNames.markPairOffboarded, { ...pair, instanceId: run.instanceId, result });
+    yield* run.call("markOffboarded", ActivityNames.markPairOffboarded, {
+      ...pair,
+      instanceId: run.instanceId,
+      result,
+    });
     run.succeed("markOffboarded", "state offboarded");
     return result;
   } catch (error) {

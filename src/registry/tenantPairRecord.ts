@@ -7,13 +7,7 @@ import type { OffboardingRecord } from "./offboardingRecord";
  */
 
 export type TenantPairState =
-  | "onboarding"
-  | "active"
-  | "degraded"
-  | "unhealthy"
-  | "failed"
-  | "offboarding"
-  | "offboarded";
+  "onboarding" | "active" | "degraded" | "unhealthy" | "failed" | "offboarding" | "offboarded";
 
 export type HealthVerdict = "healthy" | "degraded" | "unhealthy";
 

@@ -46,9 +46,7 @@ export type InspectTenantPairInput = Omit<HealthCheckTarget, "state" | "configur
 
 /** Result of validating the saved sync credentials; `checked` is false when there was no service principal. */
 export type CredentialFacts =
-  | { checked: false }
-  | { checked: true; valid: true }
-  | { checked: true; valid: false; code: string; message: string };
+  { checked: false } | { checked: true; valid: true } | { checked: true; valid: false; code: string; message: string };
 
 /** Provisioning-log failures of one error code in the inspected window. */
 export interface ProvisioningFailureGroup {

@@ -91,4 +91,3 @@ export interface RecordOffboardingFailureInput extends TenantPairIds {
   graphCode?: string;
   requestId?: string;
 }
-

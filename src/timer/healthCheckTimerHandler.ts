@@ -44,7 +44,9 @@ export function createHealthCheckTimerHandler(dependencies: HealthCheckTimerDepe
         { replaceEnded: false },
       );
       if (outcome === "alreadyExists") {
-        context.log(`HealthCheckAlreadyStarted instanceId=${instanceId}: this tick's run exists, so nothing was started.`);
+        context.log(
+          `HealthCheckAlreadyStarted instanceId=${instanceId}: this tick's run exists, so nothing was started.`,
+        );
         return;
       }
     } catch (error) {

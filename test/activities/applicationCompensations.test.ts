@@ -64,7 +64,14 @@ describe("removeAppRoleAssignment", () => {
 
   it("retries past a throttled delete", async () => {
     const assignmentId = await assignFirstUser();
-    await emulator.fault({ method: "DELETE", path: "/appRoleAssignedTo/", status: 429, code: "Request_ThrottledTemporarily", retryAfterSeconds: 0, times: 1 });
+    await emulator.fault({
+      method: "DELETE",
+      path: "/appRoleAssignedTo/",
+      status: 429,
+      code: "Request_ThrottledTemporarily",
+      retryAfterSeconds: 0,
+      times: 1,
+    });
     await expect(removeAppRoleAssignmentHandler({ ...spInput(), assignmentId }, emulator.context())).resolves.toEqual({
       alreadyUndone: false,
     });
@@ -83,7 +90,12 @@ describe("deleteSyncJob", () => {
 
   it("fails when Graph denies the delete", async () => {
     const job = await createSyncJobHandler(spInput(), emulator.context());
-    await emulator.fault({ method: "DELETE", path: "/synchronization/jobs/", status: 403, code: "Authorization_RequestDenied" });
+    await emulator.fault({
+      method: "DELETE",
+      path: "/synchronization/jobs/",
+      status: 403,
+      code: "Authorization_RequestDenied",
+    });
     const error = await expectedError(deleteSyncJobHandler({ ...spInput(), jobId: job.id }, emulator.context()));
     expect(parseGraphErrorText(error.message)?.kind).toBe("forbidden");
   });
@@ -99,14 +111,24 @@ describe("deleteSyncApplication", () => {
   });
 
   it("deletes the application when the service principal is gone", async () => {
-    await emulator.fault({ method: "DELETE", path: "^/servicePrincipals/", status: 404, code: "Request_ResourceNotFound" });
+    await emulator.fault({
+      method: "DELETE",
+      path: "^/servicePrincipals/",
+      status: 404,
+      code: "Request_ResourceNotFound",
+    });
     const input = { ...spInput(), applicationId: application.applicationId };
     await expect(deleteSyncApplicationHandler(input, emulator.context())).resolves.toEqual({ alreadyUndone: false });
     expect(await applicationInDump()).toBeUndefined();
   });
 
   it("keeps the application when the service principal delete fails", async () => {
-    await emulator.fault({ method: "DELETE", path: "^/servicePrincipals/", status: 403, code: "Authorization_RequestDenied" });
+    await emulator.fault({
+      method: "DELETE",
+      path: "^/servicePrincipals/",
+      status: 403,
+      code: "Authorization_RequestDenied",
+    });
     const input = { ...spInput(), applicationId: application.applicationId };
     const error = await expectedError(deleteSyncApplicationHandler(input, emulator.context()));
     expect(parseGraphErrorText(error.message)?.code).toBe("Authorization_RequestDenied");

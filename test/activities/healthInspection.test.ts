@@ -31,7 +31,12 @@ async function onboard(): Promise<InspectTenantPairInput> {
   const assign = { ...sp, appRoleId: application.appRoleId, users: [], groups: [ALL_EMPLOYEES_GROUP_ID] };
   await assignPrincipalsHandler(assign, emulator.context());
   await startSyncJobHandler({ ...sp, jobId: job.id }, emulator.context());
-  const input = { ...PAIR, servicePrincipalId: sp.servicePrincipalId, jobId: job.id, registeredAt: new Date().toISOString() };
+  const input = {
+    ...PAIR,
+    servicePrincipalId: sp.servicePrincipalId,
+    jobId: job.id,
+    registeredAt: new Date().toISOString(),
+  };
   await waitFor(input, (facts) => facts.job?.lastSuccessfulExecution !== null);
   return input;
 }
@@ -41,7 +46,10 @@ function inspect(input: InspectTenantPairInput = pair): Promise<TenantPairFacts>
 }
 
 /** Inspects until `done` accepts the facts, for at most two seconds (the emulator runs a cycle every 100 ms). */
-async function waitFor(input: InspectTenantPairInput, done: (facts: TenantPairFacts) => boolean): Promise<TenantPairFacts> {
+async function waitFor(
+  input: InspectTenantPairInput,
+  done: (facts: TenantPairFacts) => boolean,
+): Promise<TenantPairFacts> {
   const deadline = Date.now() + 2000;
   for (;;) {
     const facts = await inspect(input);
@@ -89,7 +97,8 @@ describe("inspectTenantPair and the judge", () => {
     await emulator.clearRequests();
     await inspect();
     const writes = (await emulator.requests()).filter(
-      (request) => request.method !== "GET" && !request.path.endsWith("/validateCredentials") && !request.path.includes("/token"),
+      (request) =>
+        request.method !== "GET" && !request.path.endsWith("/validateCredentials") && !request.path.includes("/token"),
     );
     expect(writes).toEqual([]);
   });
@@ -140,7 +149,10 @@ describe("inspectTenantPair and the judge", () => {
     expect(judgeTenantPair(facts).verdict).toBe("unhealthy");
     expect(rules(facts)).toContain("credentialsInvalid");
 
-    const failing = await waitFor(pair, (next) => (next.job?.countSuccessiveCompleteFailures ?? 0) > 0 && next.provisioningFailures.length > 0);
+    const failing = await waitFor(
+      pair,
+      (next) => (next.job?.countSuccessiveCompleteFailures ?? 0) > 0 && next.provisioningFailures.length > 0,
+    );
     const judgement = judgeTenantPair(failing);
     expect(judgement.findings.map((item) => item.rule)).toContain("successiveFailures");
     const logFinding = judgement.findings.find((item) => item.rule === "provisioningFailures");
@@ -183,7 +195,11 @@ describe("remediation activities", () => {
     await emulator.admin("POST", `${jobPath()}/jobs/${pair.jobId}/quarantine`, { reason: "QuarantinedOnDemand" });
     expect((await inspect()).job?.statusCode).toBe("Quarantine");
     await emulator.clearRequests();
-    const input = { sourceTenantId: TENANT_A_ID, servicePrincipalId: pair.servicePrincipalId ?? "", jobId: pair.jobId ?? "" };
+    const input = {
+      sourceTenantId: TENANT_A_ID,
+      servicePrincipalId: pair.servicePrincipalId ?? "",
+      jobId: pair.jobId ?? "",
+    };
     await expect(restartSyncJobHandler(input, emulator.context())).resolves.toBeNull();
     const restarts = (await emulator.requests()).filter((request) => request.path.endsWith("/restart"));
     expect(restarts.map((request) => request.status)).toEqual([204]);

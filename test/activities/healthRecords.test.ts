@@ -25,7 +25,13 @@ function result(verdict: HealthCheckResult["verdict"], checkedAt = "2026-12-04T1
   return {
     checkedAt,
     verdict,
-    findings: verdict === "healthy" ? [] : [{ rule: "jobPaused", severity: verdict, reason: "Paused." }, { rule: "jobPaused", severity: verdict, reason: "Again." }],
+    findings:
+      verdict === "healthy"
+        ? []
+        : [
+            { rule: "jobPaused", severity: verdict, reason: "Paused." },
+            { rule: "jobPaused", severity: verdict, reason: "Again." },
+          ],
     durationMs: 2500,
     remediations: [],
     instanceId: `check-${checkedAt}`,
@@ -35,7 +41,9 @@ function result(verdict: HealthCheckResult["verdict"], checkedAt = "2026-12-04T1
 describe("recordHealthCheck", () => {
   it("stores the result first and sets the state from the verdict", async () => {
     const registry = new MemoryRegistry();
-    const record = await registry.upsert(pairRecord(1, { healthHistory: [result("healthy", "2026-12-04T16:00:00.000Z")] }));
+    const record = await registry.upsert(
+      pairRecord(1, { healthHistory: [result("healthy", "2026-12-04T16:00:00.000Z")] }),
+    );
     const sink = new RecordingSink();
     const handler = createRecordHealthCheckHandler({ getRegistry: () => registry, sink });
     const pair = { sourceTenantId: record.sourceTenantId, targetTenantId: record.targetTenantId };
@@ -55,7 +63,10 @@ describe("recordHealthCheck", () => {
     const sink = new RecordingSink();
     const handler = createRecordHealthCheckHandler({ getRegistry: () => new MemoryRegistry(), sink });
     const pair = { sourceTenantId: pairRecord(9).sourceTenantId, targetTenantId: pairRecord(9).targetTenantId };
-    await expect(handler({ ...pair, result: result("healthy") }, context())).resolves.toEqual({ recorded: false, state: null });
+    await expect(handler({ ...pair, result: result("healthy") }, context())).resolves.toEqual({
+      recorded: false,
+      state: null,
+    });
     expect(sink.events).toHaveLength(1);
   });
 });
@@ -151,7 +162,14 @@ describe("emitHealthMetrics", () => {
       {
         name: "TenantPairHealthSweepCompleted",
         properties: { instanceId: "health-2026-12-04T16:30:00Z" },
-        measurements: { pairCount: 6, healthyPairs: 3, degradedPairs: 1, unhealthyPairs: 2, failedChecks: 0, durationMs: 4200 },
+        measurements: {
+          pairCount: 6,
+          healthyPairs: 3,
+          degradedPairs: 1,
+          unhealthyPairs: 2,
+          failedChecks: 0,
+          durationMs: 4200,
+        },
       },
     ]);
   });

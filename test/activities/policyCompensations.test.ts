@@ -64,13 +64,19 @@ describe("removeIdentitySynchronization", () => {
   it("deletes the policy, then tolerates the 404", async () => {
     await ensureTargetPartnerHandler(IN_TARGET, emulator.context());
     await allowInboundSyncHandler({ ...PAIR, displayName: "Sync from Tenant A" }, emulator.context());
-    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({ alreadyUndone: false });
+    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({
+      alreadyUndone: false,
+    });
     expect((await targetPartner())?.["identitySynchronization"]).toBeNull();
-    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({ alreadyUndone: true });
+    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({
+      alreadyUndone: true,
+    });
   });
 
   it("tolerates a missing partner", async () => {
-    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({ alreadyUndone: true });
+    await expect(removeIdentitySynchronizationHandler(PAIR, emulator.context())).resolves.toEqual({
+      alreadyUndone: true,
+    });
   });
 });
 
@@ -120,7 +126,10 @@ describe("restorePartnerFlag", () => {
     await enableTargetAutoRedemptionHandler(IN_TARGET, emulator.context());
     const input = { ...IN_TARGET, flag: "inboundAllowed" as const, previousValue: false };
     await restorePartnerFlagHandler(input, emulator.context());
-    expect((await targetPartner())?.["automaticUserConsentSettings"]).toEqual({ inboundAllowed: false, outboundAllowed: true });
+    expect((await targetPartner())?.["automaticUserConsentSettings"]).toEqual({
+      inboundAllowed: false,
+      outboundAllowed: true,
+    });
   });
 
   it("tolerates a missing partner", async () => {

@@ -11,7 +11,8 @@ import { getTenantPairRegistry, resetTenantPairRegistry } from "../../src/regist
 import type { OnboardingResult } from "../../src/shared/onboardingResult";
 import { healthResult, pairRecord, tenantId, uniqueTableName } from "../registry/registryFixtures";
 
-const context = () => new InvocationContext({ logHandler: () => undefined, triggerMetadata: { instanceId: "onboard-x" } });
+const context = () =>
+  new InvocationContext({ logHandler: () => undefined, triggerMetadata: { instanceId: "onboard-x" } });
 let pairNumber = 0;
 
 /** Returns a pair that no other test in this file uses. */
@@ -88,7 +89,11 @@ describe("registry activities", () => {
 
   it("recordOnboardingStarted keeps an existing record's history", async () => {
     const pair = newPair();
-    const existing = pairRecord({ sourceTenantId: pair.source, targetTenantId: pair.target, healthHistory: [healthResult(1)] });
+    const existing = pairRecord({
+      sourceTenantId: pair.source,
+      targetTenantId: pair.target,
+      healthHistory: [healthResult(1)],
+    });
     await getTenantPairRegistry().upsert(existing);
 
     await recordOnboardingStartedHandler(startedInput(pair, "onboard-2"), context());

@@ -9,7 +9,9 @@ describe("registry write failures", () => {
   it("marks a network failure transient", () => {
     const error = toRegistryWriteError(new RestError("connect ECONNREFUSED 127.0.0.1:10002", { code: "ECONNREFUSED" }));
 
-    expect(error?.message).toBe("Tenant-pair registry transient error - ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:10002");
+    expect(error?.message).toBe(
+      "Tenant-pair registry transient error - ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:10002",
+    );
     expect(describeActivityFailure(error)).toMatchObject({ kind: "transient", transient: true, origin: "registry" });
   });
 

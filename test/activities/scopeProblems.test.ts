@@ -4,7 +4,10 @@ import { MAX_LISTED_IDS, scopeProblemsError, type ScopeFindings } from "../../sr
 import { MAX_STATUS_TEXT_LENGTH } from "../../src/orchestrators/onboarding/stepStatus";
 
 function ids(prefix: string, count: number): string[] {
-  return Array.from({ length: count }, (_, index) => `${prefix}-0000-4000-8000-${index.toString(16).padStart(12, "0")}`);
+  return Array.from(
+    { length: count },
+    (_, index) => `${prefix}-0000-4000-8000-${index.toString(16).padStart(12, "0")}`,
+  );
 }
 
 function findings(overrides: Partial<ScopeFindings>): ScopeFindings {

@@ -137,9 +137,9 @@ describe("validateSyncCredentials", () => {
     await preparePolicies(emulator);
     const application = await prepareApplication(emulator);
     await setTimeout(100);
-    await expect(
-      validateSyncCredentialsHandler(validationInput(application), emulator.context()),
-    ).resolves.toEqual({ valid: true });
+    await expect(validateSyncCredentialsHandler(validationInput(application), emulator.context())).resolves.toEqual({
+      valid: true,
+    });
   });
 
   it("retries a throttled request inside the client", async () => {
@@ -154,9 +154,9 @@ describe("validateSyncCredentials", () => {
       code: "Request_ThrottledTemporarily",
       retryAfterSeconds: 1,
     });
-    await expect(
-      validateSyncCredentialsHandler(validationInput(application), emulator.context()),
-    ).resolves.toEqual({ valid: true });
+    await expect(validateSyncCredentialsHandler(validationInput(application), emulator.context())).resolves.toEqual({
+      valid: true,
+    });
     const calls = (await emulator.requests()).filter((request) => request.path.endsWith("/validateCredentials"));
     expect(calls.map((call) => call.status)).toEqual([429, 204]);
   });

@@ -59,7 +59,9 @@ describe("verifyScopePrincipals", () => {
   });
 
   it("lists missing users and groups in one error", async () => {
-    const error = await expectedError(verify([USER_1, MISSING_USER_1, MISSING_USER_2], [ALL_EMPLOYEES_GROUP_ID, MISSING_GROUP]));
+    const error = await expectedError(
+      verify([USER_1, MISSING_USER_1, MISSING_USER_2], [ALL_EMPLOYEES_GROUP_ID, MISSING_GROUP]),
+    );
 
     expect(error).toBeInstanceOf(ScopePrincipalsError);
     expect(error.message).toBe(
@@ -92,7 +94,9 @@ describe("verifyScopePrincipals", () => {
 
     expect(error.guestsOnly).toBe(true);
     expect(error.missingUsers).toEqual([]);
-    expect(error.message).toMatch(/^Every user found has userType Guest, but Graph requires at least one internal user/);
+    expect(error.message).toMatch(
+      /^Every user found has userType Guest, but Graph requires at least one internal user/,
+    );
   });
 
   it("accepts guests next to a member or a group", async () => {
@@ -120,6 +124,9 @@ describe("verifyScopePrincipals", () => {
     await emulator.fault({ method: "GET", path: "^/groups/", status: 403, code: "Authorization_RequestDenied" });
     const error = await expectedError(verify([USER_1], [ALL_EMPLOYEES_GROUP_ID]));
 
-    expect(parseGraphErrorText(error.message)).toMatchObject({ kind: "forbidden", code: "Authorization_RequestDenied" });
+    expect(parseGraphErrorText(error.message)).toMatchObject({
+      kind: "forbidden",
+      code: "Authorization_RequestDenied",
+    });
   });
 });

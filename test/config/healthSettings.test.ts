@@ -20,7 +20,11 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 
 describe("health settings", () => {
   it("applies defaults", () => {
-    expect(parseSettings(BASE).health).toEqual({ schedule: "0 */30 * * * *", maxParallel: 5, remediationEnabled: false });
+    expect(parseSettings(BASE).health).toEqual({
+      schedule: "0 */30 * * * *",
+      maxParallel: 5,
+      remediationEnabled: false,
+    });
   });
 
   it("reads every health setting", () => {

@@ -99,7 +99,11 @@ describe("parseSettings", () => {
 
   it("reads storage and registry settings", () => {
     const connectionString = `DefaultEndpointsProtocol=https;AccountName=app;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
-    const settings = parseSettings({ ...EMULATOR_ENV, AzureWebJobsStorage: connectionString, REGISTRY_TABLE_NAME: "Pairs2" });
+    const settings = parseSettings({
+      ...EMULATOR_ENV,
+      AzureWebJobsStorage: connectionString,
+      REGISTRY_TABLE_NAME: "Pairs2",
+    });
     expect(settings.storage).toEqual({ connectionString });
     expect(settings.registry).toEqual({ tableName: "Pairs2" });
     expect(parseSettings(EMULATOR_ENV).registry.tableName).toBe("TenantPairs");
@@ -152,7 +156,9 @@ describe("parseSettings", () => {
   });
 
   it("requires a secret in emulator mode", () => {
-    expect(problemsOf({ GRAPH_CLIENT_ID: CLIENT_ID, AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage })).toEqual(["Setting GRAPH_CLIENT_SECRET is missing."]);
+    expect(problemsOf({ GRAPH_CLIENT_ID: CLIENT_ID, AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage })).toEqual([
+      "Setting GRAPH_CLIENT_SECRET is missing.",
+    ]);
   });
 
   it("rejects live-only settings in emulator mode", () => {
@@ -179,9 +185,13 @@ describe("parseSettings", () => {
   });
 
   it("requires a secret or certificate in live mode", () => {
-    expect(problemsOf({ GRAPH_MODE: "live", GRAPH_CLIENT_ID: CLIENT_ID, AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage })[0]).toMatch(
-      /GRAPH_CLIENT_SECRET is missing: set it or GRAPH_CLIENT_CERTIFICATE_PATH/,
-    );
+    expect(
+      problemsOf({
+        GRAPH_MODE: "live",
+        GRAPH_CLIENT_ID: CLIENT_ID,
+        AzureWebJobsStorage: EMULATOR_ENV.AzureWebJobsStorage,
+      })[0],
+    ).toMatch(/GRAPH_CLIENT_SECRET is missing: set it or GRAPH_CLIENT_CERTIFICATE_PATH/);
   });
 
   it("rejects both a secret and a certificate in live mode", () => {
@@ -203,9 +213,7 @@ describe("parseSettings", () => {
 
   it("rejects plain http in live mode", () => {
     const problems = problemsOf({ ...EMULATOR_ENV, GRAPH_MODE: "live", GRAPH_BASE_URL: "http://127.0.0.1:7072" });
-    expect(problems).toEqual([
-      "Setting GRAPH_BASE_URL is invalid: live mode sends credentials, so it must use https.",
-    ]);
+    expect(problems).toEqual(["Setting GRAPH_BASE_URL is invalid: live mode sends credentials, so it must use https."]);
   });
 
   it("never echoes the secret", () => {

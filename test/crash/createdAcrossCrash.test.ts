@@ -51,7 +51,8 @@ describe("created objects across a host crash", () => {
       const summary = await waitForOutcome(stack, id);
       expect(summary.runtimeStatus).toBe("Completed");
       const source = summary.result?.objects.source ?? [];
-      const createdOf = (type: string) => source.filter((record) => record.type === type).map((record) => record.created);
+      const createdOf = (type: string) =>
+        source.filter((record) => record.type === type).map((record) => record.created);
       expect(createdOf("application")).toEqual([true]);
       expect(createdOf("servicePrincipal")).toEqual([true]);
       expect(createdOf("synchronizationJob")).toEqual([true]);
@@ -72,7 +73,9 @@ describe("created objects across a host crash", () => {
       const { statusUri } = (await offboarding.json()) as { statusUri: string };
       expect((await waitForOperation(statusUri, 60_000)).runtimeStatus).toBe("Completed");
       const after = await dumpTenant(stack.emulator.url, TENANT_A_ID);
-      const syncApplications = after.applications.filter((app) => app.applicationTemplateId === CROSS_TENANT_SYNC_TEMPLATE_ID);
+      const syncApplications = after.applications.filter(
+        (app) => app.applicationTemplateId === CROSS_TENANT_SYNC_TEMPLATE_ID,
+      );
       expect(syncApplications).toEqual([]);
     } finally {
       await stack.close();

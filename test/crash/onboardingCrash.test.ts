@@ -32,7 +32,10 @@ async function expectSurvives(points: KillPoint[], label: string): Promise<void>
     const summary = await waitForOutcome(stack, operationId);
     expect(summary.error, `${label}: error`).toBeUndefined();
     expect(summary.runtimeStatus, `${label}: runtime status`).toBe("Completed");
-    expect(summary.steps.filter((step) => step.state !== "succeeded"), `${label}: unfinished steps`).toEqual([]);
+    expect(
+      summary.steps.filter((step) => step.state !== "succeeded"),
+      `${label}: unfinished steps`,
+    ).toEqual([]);
     expect(summary.result?.firstCycle.completed, `${label}: first cycle`).toBe(true);
     expect(stack.starts, `${label}: host starts`).toBe(points.length + 1);
     await expectOnboardedOnce(stack.emulator.url, scopeGroups, label);
@@ -55,7 +58,10 @@ describe("onboarding across host crashes", () => {
       expect(moments.sort(), step).toEqual(["after", "before", "during"]);
     }
     for (const step of WAITING_STEPS) {
-      expect(all.filter((point) => point.step === step && point.moment === "timer"), step).toHaveLength(1);
+      expect(
+        all.filter((point) => point.step === step && point.moment === "timer"),
+        step,
+      ).toHaveLength(1);
     }
   });
 

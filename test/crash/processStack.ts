@@ -56,7 +56,11 @@ export class ProcessStack {
 
   /** Starts Azurite, the emulator and the host on the same folders as any earlier start. */
   async start(): Promise<void> {
-    this.#azurite = await startAzurite({ appRoot, port: this.azuritePort, location: path.join(this.folder, "azurite") });
+    this.#azurite = await startAzurite({
+      appRoot,
+      port: this.azuritePort,
+      location: path.join(this.folder, "azurite"),
+    });
     this.#emulator = await startChild({
       name: "emulator",
       args: [

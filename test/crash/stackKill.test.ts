@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_DOMAIN, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  TENANT_A_DOMAIN,
+  TENANT_A_ID,
+  TENANT_B_DOMAIN,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
 import type { TenantPairListItem } from "../../src/http/tenantPairSummary";
 import { dumpTenant, getJson, postJson, waitForOperation, type OperationSummary } from "../integration/fullStack";
 import { waitFor } from "../local-host/spawnHost";
@@ -28,7 +34,11 @@ describe("kill -9 of every npm start process", () => {
     try {
       await stack.start();
       // A long replication delay gives the test time to kill the stack while the host waits for the new service principal.
-      await stack.setEmulatorSettings({ replicationDelayMs: 8000, policyPropagationDelayMs: 300, syncCycleIntervalMs: 500 });
+      await stack.setEmulatorSettings({
+        replicationDelayMs: 8000,
+        policyPropagationDelayMs: 300,
+        syncCycleIntervalMs: 500,
+      });
       const response = await postJson(`${stack.api}/tenant-pairs`, onboardingRequest);
       expect(response.status).toBe(202);
       const { id, statusUri } = (await response.json()) as { id: string; statusUri: string };
@@ -36,7 +46,9 @@ describe("kill -9 of every npm start process", () => {
 
       await waitFor(async () => {
         const summary = await getJson<OperationSummary>(`${stack.api}/operations/${id}`);
-        const waiting = summary.steps.some((step) => step.name === "waitForServicePrincipal" && step.state === "waiting");
+        const waiting = summary.steps.some(
+          (step) => step.name === "waitForServicePrincipal" && step.state === "waiting",
+        );
         return waiting ? true : undefined;
       }, 30_000);
       const wait = AZURITE_SAVE_WAIT_MS - (Date.now() - registryWrittenAt);

@@ -21,8 +21,14 @@ export async function expectOnboardedOnce(
   const source = await dumpTenant(emulatorUrl, TENANT_A_ID);
   const target = await dumpTenant(emulatorUrl, TENANT_B_ID);
 
-  expect(target.partners.map((partner) => partner.tenantId), `${label}: target partners`).toEqual([TENANT_A_ID]);
-  expect(source.partners.map((partner) => partner.tenantId), `${label}: source partners`).toEqual([TENANT_B_ID]);
+  expect(
+    target.partners.map((partner) => partner.tenantId),
+    `${label}: target partners`,
+  ).toEqual([TENANT_A_ID]);
+  expect(
+    source.partners.map((partner) => partner.tenantId),
+    `${label}: source partners`,
+  ).toEqual([TENANT_B_ID]);
   const targetPartner = target.partners[0];
   expect(targetPartner?.identitySynchronization?.userSyncInbound.isSyncAllowed, `${label}: inbound sync`).toBe(true);
   expect(targetPartner?.automaticUserConsentSettings?.inboundAllowed, `${label}: inbound redemption`).toBe(true);

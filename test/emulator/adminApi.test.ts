@@ -75,11 +75,13 @@ describe("faults", () => {
   });
 
   it("applies a fault the given number of times and lists the remaining count", async () => {
-    await client.admin(
-      "POST",
-      "/faults",
-      { method: "GET", path: "^/groups", status: 503, code: "serviceNotAvailable", times: 2 },
-    );
+    await client.admin("POST", "/faults", {
+      method: "GET",
+      path: "^/groups",
+      status: 503,
+      code: "serviceNotAvailable",
+      times: 2,
+    });
     const first = await client.graph(TENANT_A_ID, "GET", "/groups");
     const listed = await client.admin("GET", "/faults");
     const second = await client.graph(TENANT_A_ID, "GET", "/groups");
@@ -242,11 +244,9 @@ describe("admin changes", () => {
   });
 
   it("rejects an invalid partner property", async () => {
-    const result = await client.admin(
-      "PATCH",
-      `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`,
-      { automaticUserConsentSettings: { inbound: true } },
-    );
+    const result = await client.admin("PATCH", `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`, {
+      automaticUserConsentSettings: { inbound: true },
+    });
     expect(result.status).toBe(400);
   });
 });

@@ -87,11 +87,10 @@ describe("Graph authentication", () => {
 
 describe("Graph permissions", () => {
   it("answers 403 Authorization_RequestDenied when the app lacks every accepted role", async () => {
-    await client.admin(
-      "PUT",
-      `/tenants/${TENANT_A_ID}/grants`,
-      { clientId: FIXTURE_CLIENT_ID, roles: ["User.Read.All"] },
-    );
+    await client.admin("PUT", `/tenants/${TENANT_A_ID}/grants`, {
+      clientId: FIXTURE_CLIENT_ID,
+      roles: ["User.Read.All"],
+    });
     const users = await client.graph(TENANT_A_ID, "GET", "/users");
     const partners = await client.graph(TENANT_A_ID, "GET", "/policies/crossTenantAccessPolicy/partners");
     expect(users.status).toBe(200);
@@ -111,18 +110,14 @@ describe("Graph permissions", () => {
   });
 
   it("accepts the read role for reads but not for writes", async () => {
-    await client.admin(
-      "PUT",
-      `/tenants/${TENANT_A_ID}/grants`,
-      { clientId: FIXTURE_CLIENT_ID, roles: ["Policy.Read.All"] },
-    );
+    await client.admin("PUT", `/tenants/${TENANT_A_ID}/grants`, {
+      clientId: FIXTURE_CLIENT_ID,
+      roles: ["Policy.Read.All"],
+    });
     const read = await client.graph(TENANT_A_ID, "GET", "/policies/crossTenantAccessPolicy/partners");
-    const write = await client.graph(
-      TENANT_A_ID,
-      "POST",
-      "/policies/crossTenantAccessPolicy/partners",
-      { tenantId: TENANT_B_ID },
-    );
+    const write = await client.graph(TENANT_A_ID, "POST", "/policies/crossTenantAccessPolicy/partners", {
+      tenantId: TENANT_B_ID,
+    });
     expect(read.status).toBe(200);
     expect(write.status).toBe(403);
   });

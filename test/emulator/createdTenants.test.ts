@@ -58,7 +58,9 @@ describe("POST /_emulator/tenants", () => {
   it("rejects a body without displayName or with unknown fields", async () => {
     expect((await client.admin("POST", "/tenants", {})).status).toBe(400);
     expect((await client.admin("POST", "/tenants", { displayName: "x", colour: "blue" })).status).toBe(400);
-    expect((await client.admin("POST", "/tenants", { displayName: "x", defaultDomainName: "not a domain" })).status).toBe(400);
+    expect(
+      (await client.admin("POST", "/tenants", { displayName: "x", defaultDomainName: "not a domain" })).status,
+    ).toBe(400);
   });
 
   it("drops created tenants on reset", async () => {

@@ -102,7 +102,9 @@ export class EmulatorClient {
 
 /** Polls a condition until it returns a value other than undefined, or fails after the timeout. */
 export async function waitFor<T>(
-  probe: () => Promise<T | undefined>, description: string, timeoutMs = 3000,
+  probe: () => Promise<T | undefined>,
+  description: string,
+  timeoutMs = 3000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

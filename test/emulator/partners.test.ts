@@ -70,18 +70,12 @@ describe("cross-tenant access partners", () => {
 
   it("patches one member of a complex setting and keeps the others", async () => {
     await client.graph(TENANT_B_ID, "POST", PARTNERS, { tenantId: TENANT_A_ID });
-    const first = await client.graph(
-      TENANT_B_ID,
-      "PATCH",
-      `${PARTNERS}/${TENANT_A_ID}`,
-      { automaticUserConsentSettings: { inboundAllowed: true } },
-    );
-    await client.graph(
-      TENANT_B_ID,
-      "PATCH",
-      `${PARTNERS}/${TENANT_A_ID}`,
-      { automaticUserConsentSettings: { outboundAllowed: false } },
-    );
+    const first = await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, {
+      automaticUserConsentSettings: { inboundAllowed: true },
+    });
+    await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, {
+      automaticUserConsentSettings: { outboundAllowed: false },
+    });
     const partner = await client.graph(TENANT_B_ID, "GET", `${PARTNERS}/${TENANT_A_ID}`);
     expect(first.status).toBe(204);
     expect(partner.body.automaticUserConsentSettings).toEqual({ inboundAllowed: true, outboundAllowed: false });
@@ -89,12 +83,9 @@ describe("cross-tenant access partners", () => {
 
   it("rejects a property name in the wrong case with 400 Invalid property", async () => {
     await client.graph(TENANT_B_ID, "POST", PARTNERS, { tenantId: TENANT_A_ID });
-    const result = await client.graph(
-      TENANT_B_ID,
-      "PATCH",
-      `${PARTNERS}/${TENANT_A_ID}`,
-      { AutomaticUserConsentSettings: { inboundAllowed: true } },
-    );
+    const result = await client.graph(TENANT_B_ID, "PATCH", `${PARTNERS}/${TENANT_A_ID}`, {
+      AutomaticUserConsentSettings: { inboundAllowed: true },
+    });
     expect(result.status).toBe(400);
     expect(result.body.error.code).toBe("Request_BadRequest");
     expect(result.body.error.message).toBe("Invalid property 'AutomaticUserConsentSettings'.");
@@ -117,12 +108,10 @@ describe("identity synchronization policy", () => {
   });
 
   it("creates with PUT 204 and reads it back", async () => {
-    const put = await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      POLICY,
-      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
-    );
+    const put = await client.graph(TENANT_B_ID, "PUT", POLICY, {
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: true },
+    });
     const read = await client.graph(TENANT_B_ID, "GET", POLICY);
     expect(put.status).toBe(204);
     expect(read.body).toMatchObject({
@@ -133,30 +122,24 @@ describe("identity synchronization policy", () => {
   });
 
   it("answers a second PUT with 409 and ConflictingObjects details", async () => {
-    await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      POLICY,
-      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } },
-    );
-    const second = await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      POLICY,
-      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
-    );
+    await client.graph(TENANT_B_ID, "PUT", POLICY, {
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: false },
+    });
+    const second = await client.graph(TENANT_B_ID, "PUT", POLICY, {
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: true },
+    });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe("Request_MultipleObjectsWithSameKeyValue");
     expect(second.body.error.details[0].code).toBe("ConflictingObjects");
   });
 
   it("updates with PATCH 204", async () => {
-    await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      POLICY,
-      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: false } },
-    );
+    await client.graph(TENANT_B_ID, "PUT", POLICY, {
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: false },
+    });
     const patch = await client.graph(TENANT_B_ID, "PATCH", POLICY, { userSyncInbound: { isSyncAllowed: true } });
     const read = await client.graph(TENANT_B_ID, "GET", POLICY);
     expect(patch.status).toBe(204);
@@ -173,12 +156,10 @@ describe("identity synchronization policy", () => {
   });
 
   it("must be deleted before its partner", async () => {
-    await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      POLICY,
-      { displayName: "Tenant A", userSyncInbound: { isSyncAllowed: true } },
-    );
+    await client.graph(TENANT_B_ID, "PUT", POLICY, {
+      displayName: "Tenant A",
+      userSyncInbound: { isSyncAllowed: true },
+    });
     const tooEarly = await client.graph(TENANT_B_ID, "DELETE", `${PARTNERS}/${TENANT_A_ID}`);
     const policyDeleted = await client.graph(TENANT_B_ID, "DELETE", POLICY);
     const partnerDeleted = await client.graph(TENANT_B_ID, "DELETE", `${PARTNERS}/${TENANT_A_ID}`);

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  ENGINEERING_GROUP_ID,
+  TENANT_A_ID,
+  TENANT_B_DOMAIN,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
 import { EmulatorClient, sleep, waitFor } from "./emulatorClient";
 import {
   allowSyncFromAToB,
@@ -254,11 +260,9 @@ describe("provisioning engine", () => {
     await sleep(60);
     await client.graph(TENANT_A_ID, "POST", `${jobPath}/start`);
     await waitFor(async () => ((await syncedUsers()).length === 1 ? true : undefined), "the user to be created");
-    await client.admin(
-      "PATCH",
-      `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`,
-      { identitySynchronization: { userSyncInbound: { isSyncAllowed: false } } },
-    );
+    await client.admin("PATCH", `/tenants/${TENANT_B_ID}/partners/${TENANT_A_ID}`, {
+      identitySynchronization: { userSyncInbound: { isSyncAllowed: false } },
+    });
     await client.graph(
       TENANT_A_ID,
       "DELETE",

@@ -29,13 +29,17 @@ async function startWithFile(stateFile: string): Promise<EmulatorClient> {
 /** Returns every tenant's dump, in the order the emulator lists them, and the settings. */
 async function dumpAll(client: EmulatorClient): Promise<unknown> {
   const tenants = (await client.admin("GET", "/tenants")).body as { tenantId: string }[];
-  const dumps = await Promise.all(tenants.map(async (tenant) => (await client.admin("GET", `/tenants/${tenant.tenantId}`)).body));
+  const dumps = await Promise.all(
+    tenants.map(async (tenant) => (await client.admin("GET", `/tenants/${tenant.tenantId}`)).body),
+  );
   return { dumps, settings: (await client.admin("GET", "/settings")).body };
 }
 
 async function readJob(client: EmulatorClient, spId: string, jobId: string) {
   const result = await client.graph(TENANT_A_ID, "GET", `/servicePrincipals/${spId}/synchronization/jobs/${jobId}`);
-  return result.body as { status: { code: string; lastExecution: { activityIdentifier: string; state: string } | null } };
+  return result.body as {
+    status: { code: string; lastExecution: { activityIdentifier: string; state: string } | null };
+  };
 }
 
 describe("emulator state file", () => {
@@ -48,7 +52,11 @@ describe("emulator state file", () => {
     const app = await createSyncApplication(first);
     const jobId = await createJobWithSecrets(first, app);
     await assign(first, app, ALL_EMPLOYEES_GROUP_ID);
-    await first.graph(TENANT_A_ID, "POST", `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}/start`);
+    await first.graph(
+      TENANT_A_ID,
+      "POST",
+      `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}/start`,
+    );
     await waitFor(async () => {
       const job = await readJob(first, app.servicePrincipalId, jobId);
       return job.status.lastExecution?.state === "Succeeded" ? true : undefined;
@@ -75,7 +83,9 @@ describe("emulator state file", () => {
       5000,
     );
     expect(afterRestart.state).toBe("Succeeded");
-    const staleToken = await second.raw("GET", "/v1.0/users", { authorization: `Bearer ${await first.token(TENANT_B_ID)}` });
+    const staleToken = await second.raw("GET", "/v1.0/users", {
+      authorization: `Bearer ${await first.token(TENANT_B_ID)}`,
+    });
     expect(staleToken.status).toBe(401);
   });
 

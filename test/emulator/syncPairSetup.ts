@@ -15,19 +15,13 @@ export async function allowSyncFromAToB(client: EmulatorClient): Promise<void> {
     displayName: "Tenant A",
     userSyncInbound: { isSyncAllowed: true },
   });
-  await client.graph(
-    TENANT_B_ID,
-    "PATCH",
-    `${partners}/${TENANT_A_ID}`,
-    { automaticUserConsentSettings: { inboundAllowed: true } },
-  );
+  await client.graph(TENANT_B_ID, "PATCH", `${partners}/${TENANT_A_ID}`, {
+    automaticUserConsentSettings: { inboundAllowed: true },
+  });
   await client.graph(TENANT_A_ID, "POST", partners, { tenantId: TENANT_B_ID });
-  await client.graph(
-    TENANT_A_ID,
-    "PATCH",
-    `${partners}/${TENANT_B_ID}`,
-    { automaticUserConsentSettings: { outboundAllowed: true } },
-  );
+  await client.graph(TENANT_A_ID, "PATCH", `${partners}/${TENANT_B_ID}`, {
+    automaticUserConsentSettings: { outboundAllowed: true },
+  });
 }
 
 /** Instantiates the sync application in tenant A and waits until its service principal has replicated. */

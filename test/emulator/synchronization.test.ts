@@ -84,18 +84,12 @@ describe("synchronization templates and jobs", () => {
 
   it("validates restart's resetScope flags", async () => {
     const jobId = (await client.graph(TENANT_A_ID, "POST", `${sync}/jobs`, { templateId: "Azure2Azure" })).body.id;
-    const good = await client.graph(
-      TENANT_A_ID,
-      "POST",
-      `${sync}/jobs/${jobId}/restart`,
-      { criteria: { resetScope: "Watermark, Escrows, QuarantineState" } },
-    );
-    const bad = await client.graph(
-      TENANT_A_ID,
-      "POST",
-      `${sync}/jobs/${jobId}/restart`,
-      { criteria: { resetScope: "Everything" } },
-    );
+    const good = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/restart`, {
+      criteria: { resetScope: "Watermark, Escrows, QuarantineState" },
+    });
+    const bad = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/restart`, {
+      criteria: { resetScope: "Everything" },
+    });
     expect(good.status).toBe(204);
     expect(bad.status).toBe(400);
   });
@@ -128,12 +122,9 @@ describe("synchronization secrets", () => {
   });
 
   it("answers 500 InternalError for an unknown key", async () => {
-    const result = await client.graph(
-      TENANT_A_ID,
-      "PUT",
-      `${sync}/secrets`,
-      { value: [{ key: "companyId", value: TENANT_B_ID }] },
-    );
+    const result = await client.graph(TENANT_A_ID, "PUT", `${sync}/secrets`, {
+      value: [{ key: "companyId", value: TENANT_B_ID }],
+    });
     expect(result.status).toBe(500);
     expect(result.body.error.code).toBe("InternalError");
     expect(result.body.error.message).toBe("Requested value 'companyId' was not found.");
@@ -150,12 +141,9 @@ describe("validateCredentials", () => {
   it("fails with the auto-redemption code when only inbound sync is allowed", async () => {
     const partners = "/policies/crossTenantAccessPolicy/partners";
     await client.graph(TENANT_B_ID, "POST", partners, { tenantId: TENANT_A_ID });
-    await client.graph(
-      TENANT_B_ID,
-      "PUT",
-      `${partners}/${TENANT_A_ID}/identitySynchronization`,
-      { userSyncInbound: { isSyncAllowed: true } },
-    );
+    await client.graph(TENANT_B_ID, "PUT", `${partners}/${TENANT_A_ID}/identitySynchronization`, {
+      userSyncInbound: { isSyncAllowed: true },
+    });
     await sleep(60);
     const result = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/validateCredentials`, VALID_CREDENTIALS);
     expect(result.body.error.code).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
@@ -196,22 +184,16 @@ describe("validateCredentials", () => {
     const jobId = (await client.graph(TENANT_A_ID, "POST", `${sync}/jobs`, { templateId: "Azure2Azure" })).body.id;
     await client.graph(TENANT_A_ID, "PUT", `${sync}/secrets`, { value: VALID_CREDENTIALS.credentials });
     await sleep(60);
-    const bound = await client.graph(
-      TENANT_A_ID,
-      "POST",
-      `${sync}/jobs/${jobId}/validateCredentials`,
-      { useSavedCredentials: true },
-    );
+    const bound = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/validateCredentials`, {
+      useSavedCredentials: true,
+    });
     await client.admin(
       "POST",
       `/tenants/${TENANT_A_ID}/servicePrincipals/${app.servicePrincipalId}/synchronization/expireSecrets`,
     );
-    const expired = await client.graph(
-      TENANT_A_ID,
-      "POST",
-      `${sync}/jobs/${jobId}/validateCredentials`,
-      { useSavedCredentials: true },
-    );
+    const expired = await client.graph(TENANT_A_ID, "POST", `${sync}/jobs/${jobId}/validateCredentials`, {
+      useSavedCredentials: true,
+    });
     expect(bound.status).toBe(204);
     expect(expired.status).toBe(400);
   });

@@ -11,14 +11,7 @@ import {
   type FaultKind,
   type StepRequest,
 } from "./faultScenarios";
-import {
-  addFault,
-  addLookupFault,
-  createTenantPair,
-  dumpPair,
-  onboardPair,
-  tenantOf,
-} from "./faultStack";
+import { addFault, addLookupFault, createTenantPair, dumpPair, onboardPair, tenantOf } from "./faultStack";
 
 interface Scenario {
   name: string;
@@ -35,7 +28,14 @@ interface ScenarioOutcome {
   after: Record<string, unknown>[];
 }
 
-const FAULT_KINDS: readonly FaultKind[] = ["throttled", "unavailable", "slow", "notFoundAfterCreate", "forbidden", "badRequest"];
+const FAULT_KINDS: readonly FaultKind[] = [
+  "throttled",
+  "unavailable",
+  "slow",
+  "notFoundAfterCreate",
+  "forbidden",
+  "badRequest",
+];
 
 const scenarios: Scenario[] = STEP_REQUESTS.flatMap((request) =>
   FAULT_KINDS.flatMap((kind) => {

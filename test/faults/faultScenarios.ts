@@ -82,7 +82,11 @@ export const STEP_REQUESTS: readonly StepRequest[] = [
     side: "source",
     method: "POST",
     path: `${SERVICE_PRINCIPAL}/synchronization/jobs/validateCredentials$`,
-    notFound: { method: "POST", path: `${SERVICE_PRINCIPAL}/synchronization/jobs/validateCredentials$`, when: "before" },
+    notFound: {
+      method: "POST",
+      path: `${SERVICE_PRINCIPAL}/synchronization/jobs/validateCredentials$`,
+      when: "before",
+    },
   },
   {
     step: "createSyncJob",

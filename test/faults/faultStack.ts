@@ -29,7 +29,11 @@ export async function createTenantPair(emulatorUrl: string, name: string): Promi
   return { source, target };
 }
 
-export async function addFault(emulatorUrl: string, tenantId: string, fault: FaultBody | Omit<FaultBody, "times">): Promise<void> {
+export async function addFault(
+  emulatorUrl: string,
+  tenantId: string,
+  fault: FaultBody | Omit<FaultBody, "times">,
+): Promise<void> {
   const response = await postJson(`${emulatorUrl}/_emulator/faults`, { ...fault, tenantId });
   if (response.status !== 201) {
     throw new Error(`Adding a fault returned ${response.status}: ${await response.text()}`);

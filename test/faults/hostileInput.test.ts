@@ -124,7 +124,9 @@ describe("hostile input", () => {
     const instances = await getJson<Array<{ instanceId: string }>>(`${stack.host.loopbackUrl}${INSTANCES}`);
     expect(instances.length).toBeGreaterThan(0);
     for (const instance of instances) {
-      const status = await fetch(`${stack.host.loopbackUrl}${INSTANCES}/${instance.instanceId}?showHistory=true&showHistoryOutput=true&showInput=true`);
+      const status = await fetch(
+        `${stack.host.loopbackUrl}${INSTANCES}/${instance.instanceId}?showHistory=true&showHistoryOutput=true&showInput=true`,
+      );
       expect(await status.text()).not.toContain(secret);
       const operation = await fetch(`${stack.api}/operations/${instance.instanceId}`);
       expect(await operation.text()).not.toContain(secret);

@@ -26,7 +26,13 @@ describe("GET /api/operations/{instanceId}", () => {
   it("returns 200 with the summary", async () => {
     await client.startNew("onboardTenantPair", {
       instanceId: "onboard-a-b",
-      input: { source: "a.com", target: "b.com", sourceTenantId: "a", targetTenantId: "b", scope: { users: ["u"], groups: [] } },
+      input: {
+        source: "a.com",
+        target: "b.com",
+        sourceTenantId: "a",
+        targetTenantId: "b",
+        scope: { users: ["u"], groups: [] },
+      },
     });
     const { response, json } = await get("onboard-a-b");
 

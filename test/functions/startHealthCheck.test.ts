@@ -21,7 +21,11 @@ async function setup() {
   const client = new FakeDurableClient();
   const registry = new MemoryRegistry();
   await registry.upsert(RECORD);
-  const handler = createStartHealthCheckHandler({ getClient: () => client, getRegistry: () => registry, remediationEnabled: true });
+  const handler = createStartHealthCheckHandler({
+    getClient: () => client,
+    getRegistry: () => registry,
+    remediationEnabled: true,
+  });
   const send = async (source: string, target: string) => {
     const response = await handler(post(source, target), new InvocationContext({ logHandler: () => undefined }));
     const json = (response.jsonBody ?? JSON.parse(response.body as string)) as Record<string, unknown>;
@@ -106,7 +110,10 @@ describe("POST /tenant-pairs/{source}/{target}/health-check", () => {
       getRegistry: () => ({ get: () => Promise.reject(new Error("table unavailable")) }),
       remediationEnabled: false,
     });
-    const response = await handler(post(RECORD.sourceTenantId, RECORD.targetTenantId), new InvocationContext({ logHandler: () => undefined }));
+    const response = await handler(
+      post(RECORD.sourceTenantId, RECORD.targetTenantId),
+      new InvocationContext({ logHandler: () => undefined }),
+    );
     expect(response.status).toBe(503);
     expect(client.started).toHaveLength(0);
   });

@@ -59,7 +59,11 @@ describe("startOffboarding", () => {
     expect(json).toEqual({ id: INSTANCE_ID, statusUri: `${BASE}/operations/${INSTANCE_ID}` });
     expect((response.headers as Record<string, string>).Location).toBe(`${BASE}/operations/${INSTANCE_ID}`);
     expect(client.started).toHaveLength(1);
-    expect(client.started[0]?.options?.input).toEqual({ ...pair, keepSyncedUsers: false, deprovisionTimeoutSeconds: 3600 });
+    expect(client.started[0]?.options?.input).toEqual({
+      ...pair,
+      keepSyncedUsers: false,
+      deprovisionTimeoutSeconds: 3600,
+    });
   });
 
   it("passes keepSyncedUsers from the body", async () => {

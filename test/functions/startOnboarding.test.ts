@@ -16,9 +16,17 @@ const STATUS_URI = `http://127.0.0.1:7071/api/operations/${INSTANCE_ID}`;
 const WAITS = { replicationTimeoutSeconds: 600, policyPropagationTimeoutSeconds: 900, firstCycleTimeoutSeconds: 1200 };
 
 const tenants: Record<string, TenantInfo> = {
-  "contoso.onmicrosoft.com": { tenantId: SOURCE_ID, displayName: "Contoso", defaultDomainName: "contoso.onmicrosoft.com" },
+  "contoso.onmicrosoft.com": {
+    tenantId: SOURCE_ID,
+    displayName: "Contoso",
+    defaultDomainName: "contoso.onmicrosoft.com",
+  },
   [SOURCE_ID]: { tenantId: SOURCE_ID, displayName: "Contoso", defaultDomainName: "contoso.onmicrosoft.com" },
-  "fabrikam.onmicrosoft.com": { tenantId: TARGET_ID.toUpperCase(), displayName: "Fabrikam", defaultDomainName: "fabrikam.onmicrosoft.com" },
+  "fabrikam.onmicrosoft.com": {
+    tenantId: TARGET_ID.toUpperCase(),
+    displayName: "Fabrikam",
+    defaultDomainName: "fabrikam.onmicrosoft.com",
+  },
   "contoso.com": { tenantId: SOURCE_ID, displayName: "Contoso", defaultDomainName: "contoso.onmicrosoft.com" },
 };
 

@@ -27,7 +27,10 @@ interface Outcome {
   started: number;
 }
 
-async function post(body: { string: string } | { bytes: Uint8Array }, contentType: string | undefined): Promise<Outcome> {
+async function post(
+  body: { string: string } | { bytes: Uint8Array },
+  contentType: string | undefined,
+): Promise<Outcome> {
   const client = new FakeDurableClient();
   const handler = createStartOnboardingHandler({
     getClient: () => client,
@@ -78,7 +81,10 @@ const nearlyValidBody = fc.record(
     target: fc.oneof(tenantName, anyValue),
     configurationName: fc.oneof(fc.string({ unit: "grapheme", maxLength: 300 }), anyValue),
     scope: fc.oneof(
-      fc.record({ users: fc.array(fc.uuid(), { maxLength: 3 }), groups: fc.constant([GROUP_ID]) }, { requiredKeys: [] }),
+      fc.record(
+        { users: fc.array(fc.uuid(), { maxLength: 3 }), groups: fc.constant([GROUP_ID]) },
+        { requiredKeys: [] },
+      ),
       anyValue,
     ),
     rollbackOnFailure: fc.oneof(fc.boolean(), anyValue),
@@ -153,9 +159,23 @@ describe("POST /api/tenant-pairs with arbitrary input", () => {
     const huge = "x".repeat(200_000);
     const bodies = [
       { source: huge, target: "fabrikam.onmicrosoft.com", scope: { groups: [GROUP_ID] } },
-      { source: "contoso.onmicrosoft.com", target: "fabrikam.onmicrosoft.com", configurationName: huge.slice(0, 60_000), scope: { groups: [GROUP_ID] } },
-      { source: "contoso.onmicrosoft.com", target: "fabrikam.onmicrosoft.com", scope: { users: Array(5000).fill(GROUP_ID) } },
-      { source: "contoso.onmicrosoft.com", target: "fabrikam.onmicrosoft.com", scope: { groups: [GROUP_ID] }, n: 1e308 * 10 },
+      {
+        source: "contoso.onmicrosoft.com",
+        target: "fabrikam.onmicrosoft.com",
+        configurationName: huge.slice(0, 60_000),
+        scope: { groups: [GROUP_ID] },
+      },
+      {
+        source: "contoso.onmicrosoft.com",
+        target: "fabrikam.onmicrosoft.com",
+        scope: { users: Array(5000).fill(GROUP_ID) },
+      },
+      {
+        source: "contoso.onmicrosoft.com",
+        target: "fabrikam.onmicrosoft.com",
+        scope: { groups: [GROUP_ID] },
+        n: 1e308 * 10,
+      },
     ].map((body) => JSON.stringify(body));
     // Deep nesting, written as text because JSON.stringify itself would overflow the stack.
     const deep = 20_000;

@@ -18,7 +18,9 @@ class FakeRegistry implements TenantPairRegistry {
 
   async get(source: string, target: string) {
     if (this.failure) throw this.failure;
-    return this.records.find((record) => record.sourceTenantId === source.toLowerCase() && record.targetTenantId === target.toLowerCase());
+    return this.records.find(
+      (record) => record.sourceTenantId === source.toLowerCase() && record.targetTenantId === target.toLowerCase(),
+    );
   }
 
   async list(options: ListTenantPairsOptions) {
@@ -51,7 +53,10 @@ async function call(
   url: string,
   params: Record<string, string> = {},
 ) {
-  const response = await handler(new HttpRequest({ method: "GET", url, params }), new InvocationContext({ logHandler: () => undefined }));
+  const response = await handler(
+    new HttpRequest({ method: "GET", url, params }),
+    new InvocationContext({ logHandler: () => undefined }),
+  );
   const json = (response.jsonBody ?? JSON.parse(response.body as string)) as Record<string, unknown>;
   return { response, json, contentType: (response.headers as Record<string, string>)["Content-Type"] };
 }

@@ -128,8 +128,7 @@ describe("buildGraphApi", () => {
 
   it("gives up after maxRetries and reports throttling as transient", async () => {
     stub.route = (request, response) =>
-      answerToken(request, response) ||
-      sendJson(response, 429, THROTTLED, { "retry-after": "0" });
+      answerToken(request, response) || sendJson(response, 429, THROTTLED, { "retry-after": "0" });
     const error = await failureOf(buildGraphApi(settings({ maxRetries: 1 }), TENANT).get("/x"));
     expect(error.kind).toBe("transient");
     expect(error.status).toBe(429);

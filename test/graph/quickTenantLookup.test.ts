@@ -57,10 +57,13 @@ beforeEach(() => {
 
 describe("resolveTenantQuickly", () => {
   it("fails at once on a long Retry-After", async () => {
-    stub.route = (request, response) => answerToken(request, response) || sendJson(response, 429, THROTTLED, { "Retry-After": "30" });
+    stub.route = (request, response) =>
+      answerToken(request, response) || sendJson(response, 429, THROTTLED, { "Retry-After": "30" });
     const started = Date.now();
 
-    const error = await failureOf(resolveTenantQuickly(DOMAIN, { clientFor: quickClient, requestTimeoutMs: REQUEST_TIMEOUT_MS }));
+    const error = await failureOf(
+      resolveTenantQuickly(DOMAIN, { clientFor: quickClient, requestTimeoutMs: REQUEST_TIMEOUT_MS }),
+    );
 
     expect(Date.now() - started).toBeLessThan(2000);
     expect(error.kind).toBe("transient");
@@ -88,9 +91,12 @@ describe("resolveTenantQuickly", () => {
   });
 
   it("retries no more than once", async () => {
-    stub.route = (request, response) => answerToken(request, response) || sendJson(response, 503, UNAVAILABLE, { "Retry-After": "0" });
+    stub.route = (request, response) =>
+      answerToken(request, response) || sendJson(response, 503, UNAVAILABLE, { "Retry-After": "0" });
 
-    const error = await failureOf(resolveTenantQuickly(DOMAIN, { clientFor: quickClient, requestTimeoutMs: REQUEST_TIMEOUT_MS }));
+    const error = await failureOf(
+      resolveTenantQuickly(DOMAIN, { clientFor: quickClient, requestTimeoutMs: REQUEST_TIMEOUT_MS }),
+    );
 
     expect(error.status).toBe(503);
     expect(lookupRequests()).toBe(2);

@@ -13,7 +13,9 @@ const output = {
     verdict: "unhealthy",
     findings: [{ rule: "inboundSyncDrift", severity: "unhealthy", reason: "Switched off." }],
     durationMs: 1200,
-    remediations: [{ action: "reapplyInboundSync", at: "2026-12-04T16:30:01.000Z", outcome: "succeeded", detail: "Set." }],
+    remediations: [
+      { action: "reapplyInboundSync", at: "2026-12-04T16:30:01.000Z", outcome: "succeeded", detail: "Set." },
+    ],
     instanceId: `health-check-${SOURCE}-${TARGET}`,
   },
 };

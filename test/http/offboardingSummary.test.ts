@@ -4,7 +4,12 @@ import { buildOperationSummary } from "../../src/http/operationSummary";
 
 const SOURCE_ID = "11111111-1111-4111-8111-111111111111";
 const TARGET_ID = "22222222-2222-4222-8222-222222222222";
-const input = { sourceTenantId: SOURCE_ID, targetTenantId: TARGET_ID, keepSyncedUsers: true, deprovisionTimeoutSeconds: 60 };
+const input = {
+  sourceTenantId: SOURCE_ID,
+  targetTenantId: TARGET_ID,
+  keepSyncedUsers: true,
+  deprovisionTimeoutSeconds: 60,
+};
 
 function status(runtimeStatus: string, customStatus: unknown, output: unknown = null) {
   return {

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { buildOperationSummary } from "../../src/http/operationSummary";
-import { markLeftBehind, markRolledBack, startRollback, finishRollback } from "../../src/orchestrators/onboarding/rollbackProgress";
+import {
+  markLeftBehind,
+  markRolledBack,
+  startRollback,
+  finishRollback,
+} from "../../src/orchestrators/onboarding/rollbackProgress";
 import { createOnboardingStatus, markFailed } from "../../src/orchestrators/onboarding/stepStatus";
 import type { RollbackItem } from "../../src/shared/rollbackStatus";
 

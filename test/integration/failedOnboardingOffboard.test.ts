@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { ALL_EMPLOYEES_GROUP_ID, CROSS_TENANT_SYNC_TEMPLATE_ID, TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  CROSS_TENANT_SYNC_TEMPLATE_ID,
+  TENANT_A_ID,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
 import { TableTenantPairRegistry } from "../../src/registry/tableTenantPairRegistry";
 import type { RollbackStatus } from "../../src/shared/rollbackStatus";
 import { dumpTenant, postJson, registryTableName, startFullStack, waitForOperation, type FullStack } from "./fullStack";
@@ -12,7 +17,8 @@ async function addFault(emulatorUrl: string, fault: Record<string, unknown>): Pr
 
 describe("offboarding a pair whose rollback left objects behind", () => {
   let stack: FullStack;
-  const registry = () => TableTenantPairRegistry.fromConnectionString(inject("azuriteConnectionString"), registryTableName);
+  const registry = () =>
+    TableTenantPairRegistry.fromConnectionString(inject("azuriteConnectionString"), registryTableName);
 
   beforeAll(async () => {
     stack = await startFullStack({ settings: { OFFBOARDING_DEPROVISION_TIMEOUT_SECONDS: "30" } });
@@ -61,7 +67,11 @@ describe("offboarding a pair whose rollback left objects behind", () => {
 
     const after = await dumpTenant(stack.emulator.url, TENANT_A_ID);
     expect(after.applications.some((app) => app.applicationTemplateId === CROSS_TENANT_SYNC_TEMPLATE_ID)).toBe(false);
-    expect(after.servicePrincipals.some((sp) => sp.appId === before.applications.find((app) => app.id === applicationId)?.appId)).toBe(false);
+    expect(
+      after.servicePrincipals.some(
+        (sp) => sp.appId === before.applications.find((app) => app.id === applicationId)?.appId,
+      ),
+    ).toBe(false);
     const record = await registry().get(TENANT_A_ID, TENANT_B_ID);
     expect(record?.state).toBe("offboarded");
     expect(record?.offboarding?.result?.changes).toContainEqual(

@@ -54,7 +54,9 @@ export function writeTestSettings(emulatorUrl: string, overrides: Record<string,
   return file;
 }
 
-export async function startFullStack(options: { settings?: Record<string, string>; dataDir?: string } = {}): Promise<FullStack> {
+export async function startFullStack(
+  options: { settings?: Record<string, string>; dataDir?: string } = {},
+): Promise<FullStack> {
   const emulator = await startEmulator({ port: 0, settings: FAST_EMULATOR });
   const settingsFile = writeTestSettings(emulator.url, options.settings);
   const host = await spawnHost({ appRoot, settingsFile, dataDir: options.dataDir, readyTimeoutMs: 30_000 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_DOMAIN, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  TENANT_A_DOMAIN,
+  TENANT_A_ID,
+  TENANT_B_DOMAIN,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
 import { getJson, postJson, startFullStack, waitForOperation, type FullStack } from "./fullStack";
 
 interface HealthOperation {
@@ -74,7 +80,10 @@ describe("health checks through the local host", () => {
     const sweep = await waitUntil(async () => {
       const instances = await getJson<SweepStatus[]>(instancesUrl);
       return instances.find(
-        (instance) => instance.instanceId.startsWith("health-2") && instance.runtimeStatus === "Completed" && (instance.output?.pairCount ?? 0) > 0,
+        (instance) =>
+          instance.instanceId.startsWith("health-2") &&
+          instance.runtimeStatus === "Completed" &&
+          (instance.output?.pairCount ?? 0) > 0,
       );
     }, 30_000);
     expect(sweep.instanceId).toMatch(/^health-\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);

@@ -38,7 +38,8 @@ function hasSyncApplication(source: TenantDump): boolean {
 
 describe("offboarding through the local host", () => {
   let stack: FullStack;
-  const registry = () => TableTenantPairRegistry.fromConnectionString(inject("azuriteConnectionString"), registryTableName);
+  const registry = () =>
+    TableTenantPairRegistry.fromConnectionString(inject("azuriteConnectionString"), registryTableName);
 
   async function onboard(): Promise<void> {
     const response = await postJson(`${stack.api}/tenant-pairs`, {
@@ -104,7 +105,11 @@ describe("offboarding through the local host", () => {
     expect(record.lastOffboardingInstanceId).toBe(id);
     expect(record.offboarding?.result?.deprovisioning?.outcome).toBe("removed");
     expect(record.offboarding?.result?.deprovisioning?.deletedCount).toBe(syncedUsers(onboarded).length);
-    expect(record.offboarding?.result?.kept).toContainEqual({ tenantId: TENANT_B_ID, objectType: "partner", id: TENANT_A_ID });
+    expect(record.offboarding?.result?.kept).toContainEqual({
+      tenantId: TENANT_B_ID,
+      objectType: "partner",
+      id: TENANT_A_ID,
+    });
 
     const again = await deletePair(pairUrl(stack.api));
     expect(again.status).toBe(409);

@@ -15,7 +15,12 @@ interface RegisteredPair {
   state: string;
   source: { tenantId: string; domainName: string };
   target: { tenantId: string; domainName: string };
-  synchronization: { applicationId: string | null; appId: string | null; servicePrincipalId: string | null; jobId: string | null };
+  synchronization: {
+    applicationId: string | null;
+    appId: string | null;
+    servicePrincipalId: string | null;
+    jobId: string | null;
+  };
   objects: {
     source: { created: Array<{ type: string }>; adopted: Array<{ type: string }> };
     target: { created: Array<{ type: string }>; adopted: Array<{ type: string }> };
@@ -100,15 +105,24 @@ describe("onboarding through the local host", () => {
     expect(pair.objects.target.created.map((object) => object.type)).toContain("partner");
 
     const list = await getJson<{ value: RegisteredPair[]; nextLink?: string }>(`${stack.api}/tenant-pairs?pageSize=10`);
-    const listed = list.value.filter((item) => item.source.tenantId === TENANT_A_ID && item.target.tenantId === TENANT_B_ID);
+    const listed = list.value.filter(
+      (item) => item.source.tenantId === TENANT_A_ID && item.target.tenantId === TENANT_B_ID,
+    );
     expect(listed).toHaveLength(1);
     expect(listed[0]?.state).toBe("active");
   });
 
   it("adopts everything when the same pair is onboarded again", async () => {
-    const before = await Promise.all([dumpTenant(stack.emulator.url, TENANT_A_ID), dumpTenant(stack.emulator.url, TENANT_B_ID)]);
+    const before = await Promise.all([
+      dumpTenant(stack.emulator.url, TENANT_A_ID),
+      dumpTenant(stack.emulator.url, TENANT_B_ID),
+    ]);
     // The same pair, named by ids this time.
-    const response = await postJson(`${stack.api}/tenant-pairs`, { ...onboardingRequest, source: TENANT_A_ID, target: TENANT_B_ID });
+    const response = await postJson(`${stack.api}/tenant-pairs`, {
+      ...onboardingRequest,
+      source: TENANT_A_ID,
+      target: TENANT_B_ID,
+    });
     expect(response.status).toBe(202);
     const { statusUri } = (await response.json()) as { statusUri: string };
 
@@ -118,7 +132,10 @@ describe("onboarding through the local host", () => {
     expect(objects.length).toBeGreaterThan(0);
     expect(objects.filter((object) => object.created)).toEqual([]);
 
-    const after = await Promise.all([dumpTenant(stack.emulator.url, TENANT_A_ID), dumpTenant(stack.emulator.url, TENANT_B_ID)]);
+    const after = await Promise.all([
+      dumpTenant(stack.emulator.url, TENANT_A_ID),
+      dumpTenant(stack.emulator.url, TENANT_B_ID),
+    ]);
     expect(after[0].applications).toHaveLength(before[0].applications.length);
     expect(after[0].servicePrincipals).toHaveLength(before[0].servicePrincipals.length);
     expect(after[0].partners).toHaveLength(before[0].partners.length);
@@ -166,7 +183,9 @@ describe("onboarding through the local host", () => {
   });
 
   it("answers 404 problem details for an unknown operation", async () => {
-    const response = await fetch(`${stack.api}/operations/onboard-00000000-0000-0000-0000-000000000000-11111111-1111-1111-1111-111111111111`);
+    const response = await fetch(
+      `${stack.api}/operations/onboard-00000000-0000-0000-0000-000000000000-11111111-1111-1111-1111-111111111111`,
+    );
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   });
@@ -176,7 +195,9 @@ describe("onboarding through the local host", () => {
       `${stack.host.loopbackUrl}/runtime/webhooks/durabletask/instances`,
     );
     expect(instances.length).toBeGreaterThan(0);
-    const status = await fetch(`${stack.host.loopbackUrl}/runtime/webhooks/durabletask/instances/${instances[0]?.instanceId}`);
+    const status = await fetch(
+      `${stack.host.loopbackUrl}/runtime/webhooks/durabletask/instances/${instances[0]?.instanceId}`,
+    );
     expect(status.status).toBe(200);
   });
 });

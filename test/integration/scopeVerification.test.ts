@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_DOMAIN, TENANT_A_ID, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  TENANT_A_DOMAIN,
+  TENANT_A_ID,
+  TENANT_B_DOMAIN,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
 import { getJson, postJson, startFullStack, waitForOperation, type FullStack } from "./fullStack";
 
 interface LoggedGraphRequest {

@@ -7,5 +7,5 @@ export const brokenApp = path.resolve(__dirname, "../fixtures/broken-app");
 
 /** Creates a fresh folder for the fixture's attempt counters and run records (its ATTEMPTS_DIR). */
 export function freshAttemptsDir(): string {
-    return mkdtempSync(path.join(tmpdir(), "local-host-attempts-"));
+  return mkdtempSync(path.join(tmpdir(), "local-host-attempts-"));
 }

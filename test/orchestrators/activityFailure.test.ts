@@ -14,7 +14,9 @@ describe("activity failure", () => {
   });
 
   it("classifies a transient Graph error as retriable", () => {
-    const failure = describeActivityFailure(activityFailure("x", graphErrorText("transient", 503, "ServiceUnavailable")));
+    const failure = describeActivityFailure(
+      activityFailure("x", graphErrorText("transient", 503, "ServiceUnavailable")),
+    );
     expect(failure.transient).toBe(true);
     expect(failure.kind).toBe("transient");
     expect(failure.graphCode).toBe("ServiceUnavailable");

@@ -20,7 +20,9 @@ function stepOf(result: ReturnType<typeof driveOrchestration>, name: string) {
 describe("removeDuplicateSyncApplications step", () => {
   it("runs once the service principal is readable", () => {
     const answer = answerWith({
-      readServicePrincipal: (_task, call) => ({ output: call < 3 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID } }),
+      readServicePrincipal: (_task, call) => ({
+        output: call < 3 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID },
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer, { start: START });
 
@@ -45,7 +47,9 @@ describe("removeDuplicateSyncApplications step", () => {
   });
 
   it("names deleted duplicates in the step detail", () => {
-    const removed = [{ applicationId: "duplicate-object-id", appId: "duplicate-app-id", servicePrincipalId: "duplicate-sp" }];
+    const removed = [
+      { applicationId: "duplicate-object-id", appId: "duplicate-app-id", servicePrincipalId: "duplicate-sp" },
+    ];
     const answer = answerWith({ removeDuplicateSyncApplications: () => ({ output: { removed } }) });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer, { start: START });
 

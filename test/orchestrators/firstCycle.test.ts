@@ -26,7 +26,10 @@ describe("first cycle", () => {
 
   it("counts a failed last execution that ended after the start", () => {
     const job = finishedCycle("2026-01-01T00:05:00Z");
-    const failed = jobStatus({ lastExecution: { ...job.lastExecution!, state: "Failed" }, lastSuccessfulExecution: null });
+    const failed = jobStatus({
+      lastExecution: { ...job.lastExecution!, state: "Failed" },
+      lastSuccessfulExecution: null,
+    });
     expect(hasCycleEndedSince(failed, started)).toBe(true);
     expect(firstCycleOutcome(failed, started)).toBe("cycleEnded");
   });

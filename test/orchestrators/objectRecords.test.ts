@@ -16,7 +16,10 @@ import { jobStatus } from "./support/onboardingFixtures";
 
 describe("object records", () => {
   it("keeps the previous flag value for compensation", () => {
-    const record = policyFlagRecord("p", "automaticUserConsentSettings.inboundAllowed", { changed: true, previousValue: false });
+    const record = policyFlagRecord("p", "automaticUserConsentSettings.inboundAllowed", {
+      changed: true,
+      previousValue: false,
+    });
     expect(record).toEqual({
       type: "policyFlag",
       id: "partners/p/automaticUserConsentSettings.inboundAllowed",
@@ -27,7 +30,12 @@ describe("object records", () => {
 
   it("keys the identity synchronization policy by source tenant", () => {
     const record = identitySynchronizationRecord("src", { created: false, previousIsSyncAllowed: false });
-    expect(record).toEqual({ type: "identitySynchronization", id: "src", created: false, detail: { previousIsSyncAllowed: false } });
+    expect(record).toEqual({
+      type: "identitySynchronization",
+      id: "src",
+      created: false,
+      detail: { previousIsSyncAllowed: false },
+    });
   });
 
   it("falls back to the partner tenant id when the outcome has no id", () => {
@@ -59,7 +67,9 @@ describe("object records", () => {
   });
 
   it("describes single records by verb", () => {
-    expect(describeRecords([synchronizationJobRecord("sp", { id: "job", created: true })])).toBe("created synchronizationJob job");
+    expect(describeRecords([synchronizationJobRecord("sp", { id: "job", created: true })])).toBe(
+      "created synchronizationJob job",
+    );
     expect(describeRecords([partnerRecord("p", { id: "p", created: false })])).toBe("adopted partner p");
     const flag = policyFlagRecord("p", "f", { changed: false, previousValue: true });
     expect(describeRecords([flag])).toBe("already set policyFlag partners/p/f");

@@ -102,7 +102,12 @@ describe("onboardTenantPair rollback", () => {
     expect(rollback?.leftBehind).toEqual([]);
     expect(rollback?.leftBehindCount).toBe(0);
     expect(rollback?.current).toBeUndefined();
-    expect(rollback?.rolledBack[1]).toEqual({ action: "delete", tenantId: SOURCE_ID, objectType: "synchronizationJob", id: JOB_ID });
+    expect(rollback?.rolledBack[1]).toEqual({
+      action: "delete",
+      tenantId: SOURCE_ID,
+      objectType: "synchronizationJob",
+      id: JOB_ID,
+    });
   });
 
   it("undoes only the steps that ran", () => {
@@ -153,14 +158,21 @@ describe("onboardTenantPair rollback", () => {
     expect(rollbackOf(result)?.state).toBe("rolledBack");
     const waiting = (result.statusAtTimers[0] as OnboardingCustomStatus).rollback;
     expect(waiting?.state).toBe("running");
-    expect(waiting?.current).toEqual({ action: "delete", tenantId: SOURCE_ID, objectType: "synchronizationJob", id: JOB_ID });
+    expect(waiting?.current).toEqual({
+      action: "delete",
+      tenantId: SOURCE_ID,
+      objectType: "synchronizationJob",
+      id: JOB_ID,
+    });
     expect(waiting?.waitingFor).toMatch(/^retry after a transient Graph error \(attempt 1 of 5\)/);
     expect(waiting?.rolledBackCount).toBe(1);
   });
 
   it("leaves an item behind when transient errors persist", () => {
     const answer = answerWith("startSyncJob", {
-      deleteSyncJob: (task) => ({ error: activityFailure(task.name, graphErrorText("transient", 429, "TooManyRequests")) }),
+      deleteSyncJob: (task) => ({
+        error: activityFailure(task.name, graphErrorText("transient", 429, "TooManyRequests")),
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
 
@@ -180,7 +192,11 @@ describe("onboardTenantPair rollback", () => {
     const rollback = rollbackOf(result);
     expect(rollback?.state).toBe("skipped");
     expect(rollback?.leftBehindCount).toBe(7);
-    expect(rollback?.leftBehind[0]).toMatchObject({ action: "unassign", objectType: "appRoleAssignment", id: "assignment-1" });
+    expect(rollback?.leftBehind[0]).toMatchObject({
+      action: "unassign",
+      objectType: "appRoleAssignment",
+      id: "assignment-1",
+    });
     expect(rollback?.leftBehind[0]?.error.message).toMatch(/rollbackOnFailure/);
     expect(result.error?.message).toMatch(/^Onboarding step startSyncJob failed:/);
   });
@@ -219,7 +235,9 @@ describe("onboardTenantPair rollback", () => {
 
   it("logs the rollback only when not replaying", () => {
     const live = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith("startSyncJob"));
-    const replay = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith("startSyncJob"), { replaying: true });
+    const replay = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith("startSyncJob"), {
+      replaying: true,
+    });
 
     expect(live.logs.some((line) => line.includes("rollback rolled back 7 of 7 changes; 0 left behind"))).toBe(true);
     expect(replay.logs).toEqual([]);

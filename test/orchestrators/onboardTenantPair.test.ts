@@ -4,7 +4,13 @@ import { onboardTenantPair } from "../../src/orchestrators/onboardTenantPair";
 import type { OnboardingResult } from "../../src/shared/onboardingResult";
 import type { OnboardingCustomStatus } from "../../src/shared/onboardingStatus";
 import { OnboardingStepNames } from "../../src/shared/onboardingStatus";
-import { type ActivityAnswer, type FakeTask, activityCalls, driveOrchestration, timers } from "./support/fakeOrchestration";
+import {
+  type ActivityAnswer,
+  type FakeTask,
+  activityCalls,
+  driveOrchestration,
+  timers,
+} from "./support/fakeOrchestration";
 import {
   APP_ROLE_ID,
   JOB_ID,
@@ -61,8 +67,14 @@ describe("onboardTenantPair", () => {
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), happyAnswer);
 
     expect(activityCalls(result, "resolveTenants")[0]?.input).toEqual({ source: SOURCE_ID, target: TARGET_ID });
-    expect(activityCalls(result, "ensureTargetPartner")[0]?.input).toEqual({ tenantId: TARGET_ID, partnerTenantId: SOURCE_ID });
-    expect(activityCalls(result, "ensureSourcePartner")[0]?.input).toEqual({ tenantId: SOURCE_ID, partnerTenantId: TARGET_ID });
+    expect(activityCalls(result, "ensureTargetPartner")[0]?.input).toEqual({
+      tenantId: TARGET_ID,
+      partnerTenantId: SOURCE_ID,
+    });
+    expect(activityCalls(result, "ensureSourcePartner")[0]?.input).toEqual({
+      tenantId: SOURCE_ID,
+      partnerTenantId: TARGET_ID,
+    });
     expect(activityCalls(result, "assignPrincipals")[0]?.input).toEqual({
       sourceTenantId: SOURCE_ID,
       servicePrincipalId: SP_ID,
@@ -81,12 +93,18 @@ describe("onboardTenantPair", () => {
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), happyAnswer);
 
     expect((result.output as OnboardingResult).configurationName).toBe("Sync to Fabrikam");
-    expect(activityCalls(result, "createSyncApplication")[0]?.input).toMatchObject({ configurationName: "Sync to Fabrikam" });
+    expect(activityCalls(result, "createSyncApplication")[0]?.input).toMatchObject({
+      configurationName: "Sync to Fabrikam",
+    });
     expect(activityCalls(result, "allowInboundSync")[0]?.input).toMatchObject({ displayName: "Sync to Fabrikam" });
   });
 
   it("uses the requested configuration name", () => {
-    const result = driveOrchestration(onboardTenantPair, onboardingRequest({ configurationName: "HR sync" }), happyAnswer);
+    const result = driveOrchestration(
+      onboardTenantPair,
+      onboardingRequest({ configurationName: "HR sync" }),
+      happyAnswer,
+    );
 
     expect((result.output as OnboardingResult).configurationName).toBe("HR sync");
   });
@@ -112,7 +130,9 @@ describe("onboardTenantPair", () => {
 
   it("waits for the service principal with growing timers", () => {
     const answer = answerWith({
-      readServicePrincipal: (_task, call) => ({ output: call < 4 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID } }),
+      readServicePrincipal: (_task, call) => ({
+        output: call < 4 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID },
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer, { activitySeconds: 0 });
 
@@ -124,7 +144,9 @@ describe("onboardTenantPair", () => {
 
   it("shows the step waiting while a timer runs", () => {
     const answer = answerWith({
-      readServicePrincipal: (_task, call) => ({ output: call < 2 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID } }),
+      readServicePrincipal: (_task, call) => ({
+        output: call < 2 ? { ready: false } : { ready: true, appRoleId: APP_ROLE_ID },
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
 
@@ -149,7 +171,9 @@ describe("onboardTenantPair", () => {
     const answer = answerWith({ readServicePrincipal: () => ({ output: { ready: false } }) });
     const result = driveOrchestration(
       onboardTenantPair,
-      onboardingRequest({ waits: { replicationTimeoutSeconds: 30, policyPropagationTimeoutSeconds: 900, firstCycleTimeoutSeconds: 1200 } }),
+      onboardingRequest({
+        waits: { replicationTimeoutSeconds: 30, policyPropagationTimeoutSeconds: 900, firstCycleTimeoutSeconds: 1200 },
+      }),
       answer,
       { activitySeconds: 0 },
     );
@@ -157,7 +181,9 @@ describe("onboardTenantPair", () => {
     expect(result.error?.message).toMatch(/^Onboarding step waitForServicePrincipal failed: .*not readable after 30 s/);
     expect(timerDelaysSeconds(result)).toEqual([2, 4, 8, 16]);
     expect(activityCalls(result, "createSyncJob")).toHaveLength(0);
-    const step = (result.customStatus as OnboardingCustomStatus).steps.find((s) => s.name === "waitForServicePrincipal");
+    const step = (result.customStatus as OnboardingCustomStatus).steps.find(
+      (s) => s.name === "waitForServicePrincipal",
+    );
     expect(step?.state).toBe("failed");
     expect(step?.attempts).toBe(5);
   });
@@ -165,7 +191,10 @@ describe("onboardTenantPair", () => {
   it("retries credential validation until policies propagate", () => {
     const answer = answerWith({
       validateSyncCredentials: (_task, call) => ({
-        output: call < 3 ? { valid: false, code: "AzureDirectoryB2BManagementPolicyCheckFailure", message: "not yet" } : { valid: true },
+        output:
+          call < 3
+            ? { valid: false, code: "AzureDirectoryB2BManagementPolicyCheckFailure", message: "not yet" }
+            : { valid: true },
       }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
@@ -177,20 +206,28 @@ describe("onboardTenantPair", () => {
   it("reports the policy code when credentials never validate", () => {
     const answer = answerWith({
       validateSyncCredentials: () => ({
-        output: { valid: false, code: "AzureDirectoryB2BManagementPolicyCheckFailure", message: "Policy check failed." },
+        output: {
+          valid: false,
+          code: "AzureDirectoryB2BManagementPolicyCheckFailure",
+          message: "Policy check failed.",
+        },
       }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
 
     expect(result.error?.message).toMatch(/^Onboarding step validateSyncCredentials failed: .*Policy check failed\./);
-    const step = (result.customStatus as OnboardingCustomStatus).steps.find((s) => s.name === "validateSyncCredentials");
+    const step = (result.customStatus as OnboardingCustomStatus).steps.find(
+      (s) => s.name === "validateSyncCredentials",
+    );
     expect(step?.error?.graphCode).toBe("AzureDirectoryB2BManagementPolicyCheckFailure");
   });
 
   it("retries a transient Graph error with durable timers", () => {
     const answer = answerWith({
       createSyncJob: (task, call) =>
-        call < 3 ? { error: activityFailure(task.name, graphErrorText("transient", 503, "ServiceUnavailable")) } : happyAnswer(task),
+        call < 3
+          ? { error: activityFailure(task.name, graphErrorText("transient", 503, "ServiceUnavailable")) }
+          : happyAnswer(task),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer, { activitySeconds: 0 });
 
@@ -203,7 +240,9 @@ describe("onboardTenantPair", () => {
 
   it("gives up on transient errors after five attempts", () => {
     const answer = answerWith({
-      createSyncJob: (task) => ({ error: activityFailure(task.name, graphErrorText("transient", 429, "TooManyRequests")) }),
+      createSyncJob: (task) => ({
+        error: activityFailure(task.name, graphErrorText("transient", 429, "TooManyRequests")),
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer, { activitySeconds: 0 });
 
@@ -214,7 +253,9 @@ describe("onboardTenantPair", () => {
 
   it("fails a step at once on a non-transient error", () => {
     const answer = answerWith({
-      createSyncJob: (task) => ({ error: activityFailure(task.name, graphErrorText("forbidden", 403, "Authorization_RequestDenied")) }),
+      createSyncJob: (task) => ({
+        error: activityFailure(task.name, graphErrorText("forbidden", 403, "Authorization_RequestDenied")),
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
 
@@ -249,7 +290,9 @@ describe("onboardTenantPair", () => {
     const answer = answerWith({ readSyncJobStatus: () => ({ output: jobStatus() }) });
     const result = driveOrchestration(
       onboardTenantPair,
-      onboardingRequest({ waits: { replicationTimeoutSeconds: 600, policyPropagationTimeoutSeconds: 900, firstCycleTimeoutSeconds: 120 } }),
+      onboardingRequest({
+        waits: { replicationTimeoutSeconds: 600, policyPropagationTimeoutSeconds: 900, firstCycleTimeoutSeconds: 120 },
+      }),
       answer,
     );
 
@@ -261,7 +304,9 @@ describe("onboardTenantPair", () => {
 
   it("ignores a cycle that ended before the job started", () => {
     const answer = answerWith({
-      readSyncJobStatus: (_task, call) => ({ output: finishedCycle(call < 3 ? "2025-12-31T00:00:00Z" : "2030-01-01T00:00:00Z") }),
+      readSyncJobStatus: (_task, call) => ({
+        output: finishedCycle(call < 3 ? "2025-12-31T00:00:00Z" : "2030-01-01T00:00:00Z"),
+      }),
     });
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answer);
 

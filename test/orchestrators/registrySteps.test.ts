@@ -4,7 +4,13 @@ import { onboardTenantPair } from "../../src/orchestrators/onboardTenantPair";
 import type { OnboardingCustomStatus } from "../../src/shared/onboardingStatus";
 import type { OnboardingResult } from "../../src/shared/onboardingResult";
 import type { RecordOnboardingFailedInput } from "../../src/shared/registryContracts";
-import { type ActivityAnswer, type FakeTask, activityCalls, driveOrchestration, timers } from "./support/fakeOrchestration";
+import {
+  type ActivityAnswer,
+  type FakeTask,
+  activityCalls,
+  driveOrchestration,
+  timers,
+} from "./support/fakeOrchestration";
 import {
   SOURCE_ID,
   SP_ID,
@@ -35,9 +41,14 @@ function answerWith(overrides: Record<string, (task: ActivityTask, call: number)
 }
 
 const happy = answerWith({});
-const failJob = () => ({ error: activityFailure("createSyncJob", graphErrorText("forbidden", 403, "Authorization_RequestDenied")) });
+const failJob = () => ({
+  error: activityFailure("createSyncJob", graphErrorText("forbidden", 403, "Authorization_RequestDenied")),
+});
 const tableDown = (name: string) => () => ({
-  error: activityFailure(name, "Tenant-pair registry transient error - ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:10002"),
+  error: activityFailure(
+    name,
+    "Tenant-pair registry transient error - ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:10002",
+  ),
 });
 const tablePermanent = (name: string) => () => ({
   error: activityFailure(name, "Tenant-pair registry permanent error 403 AuthorizationFailure: not allowed"),
@@ -63,7 +74,10 @@ describe("onboardTenantPair registry records", () => {
   it("records success with the run's result", () => {
     const result = driveOrchestration(onboardTenantPair, onboardingRequest(), happy);
 
-    const input = activityCalls(result, "recordOnboardingSucceeded")[0]?.input as { instanceId: string; result: OnboardingResult };
+    const input = activityCalls(result, "recordOnboardingSucceeded")[0]?.input as {
+      instanceId: string;
+      result: OnboardingResult;
+    };
     expect(input.instanceId).toBe("onboard-test");
     expect(input.result).toEqual(result.output);
     expect(activityCalls(result, "recordOnboardingFailed")).toHaveLength(0);
@@ -110,7 +124,10 @@ describe("onboardTenantPair registry records", () => {
       answerWith({
         createSyncJob: failJob,
         deleteSyncApplication: () => ({
-          error: activityFailure("deleteSyncApplication", graphErrorText("forbidden", 403, "Authorization_RequestDenied")),
+          error: activityFailure(
+            "deleteSyncApplication",
+            graphErrorText("forbidden", 403, "Authorization_RequestDenied"),
+          ),
         }),
       }),
     );
@@ -134,7 +151,14 @@ describe("onboardTenantPair registry records", () => {
       .filter((record) => record.created)
       .map((record) => record.type)
       .sort();
-    expect(createdTypes).toEqual(["application", "identitySynchronization", "partner", "policyFlag", "policyFlag", "servicePrincipal"]);
+    expect(createdTypes).toEqual([
+      "application",
+      "identitySynchronization",
+      "partner",
+      "policyFlag",
+      "policyFlag",
+      "servicePrincipal",
+    ]);
   });
 
   it("keeps the step error when recording failure fails", () => {
@@ -156,10 +180,18 @@ describe("onboardTenantPair registry records", () => {
   });
 
   it("stops before any Graph write when registering fails", () => {
-    const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith({ recordOnboardingStarted: tablePermanent("recordOnboardingStarted") }));
+    const result = driveOrchestration(
+      onboardTenantPair,
+      onboardingRequest(),
+      answerWith({ recordOnboardingStarted: tablePermanent("recordOnboardingStarted") }),
+    );
 
-    expect(result.error?.message).toMatch(/^Onboarding step registerPair failed: Tenant-pair registry permanent error 403/);
-    expect(result.error?.message).toMatch(/not allowed\. Nothing was changed in either tenant; start the onboarding again\.$/);
+    expect(result.error?.message).toMatch(
+      /^Onboarding step registerPair failed: Tenant-pair registry permanent error 403/,
+    );
+    expect(result.error?.message).toMatch(
+      /not allowed\. Nothing was changed in either tenant; start the onboarding again\.$/,
+    );
     expect(stepOf(result.customStatus, "registerPair")?.state).toBe("failed");
     expect(activityCalls(result, "ensureTargetPartner")).toHaveLength(0);
   });
@@ -168,7 +200,9 @@ describe("onboardTenantPair registry records", () => {
     const result = driveOrchestration(
       onboardTenantPair,
       onboardingRequest(),
-      answerWith({ recordOnboardingStarted: () => ({ error: activityFailure("recordOnboardingStarted", "table unavailable") }) }),
+      answerWith({
+        recordOnboardingStarted: () => ({ error: activityFailure("recordOnboardingStarted", "table unavailable") }),
+      }),
     );
 
     expect(result.error?.message).toContain("table unavailable. Nothing was changed");
@@ -179,14 +213,17 @@ describe("onboardTenantPair registry records", () => {
       onboardTenantPair,
       onboardingRequest(),
       answerWith({
-        recordOnboardingStarted: (task, call) => (call < 3 ? tableDown("recordOnboardingStarted")() : happyAnswer(task)),
+        recordOnboardingStarted: (task, call) =>
+          call < 3 ? tableDown("recordOnboardingStarted")() : happyAnswer(task),
       }),
     );
 
     expect(result.error).toBeUndefined();
     expect(activityCalls(result, "recordOnboardingStarted")).toHaveLength(3);
     expect(stepOf(result.customStatus, "registerPair")).toMatchObject({ state: "succeeded", attempts: 3 });
-    const waiting = (result.statusAtTimers[0] as OnboardingCustomStatus).steps.find((step) => step.name === "registerPair");
+    const waiting = (result.statusAtTimers[0] as OnboardingCustomStatus).steps.find(
+      (step) => step.name === "registerPair",
+    );
     expect(waiting?.waitingFor).toBe("retry after a transient registry error (attempt 1 of 5)");
   });
 
@@ -207,13 +244,17 @@ describe("onboardTenantPair registry records", () => {
     const result = driveOrchestration(
       onboardTenantPair,
       onboardingRequest(),
-      answerWith({ recordOnboardingSucceeded: () => ({ error: activityFailure("recordOnboardingSucceeded", "table unavailable") }) }),
+      answerWith({
+        recordOnboardingSucceeded: () => ({ error: activityFailure("recordOnboardingSucceeded", "table unavailable") }),
+      }),
     );
 
     expect(stepOf(result.customStatus, "recordResult")?.state).toBe("failed");
     expect(stepOf(result.customStatus, "waitForFirstCycle")?.state).toBe("succeeded");
     const names = activityCalls(result).map((task) => task.name);
-    const undoing = names.filter((name) => /^(delete|remove|restore)/.test(name) && name !== "removeDuplicateSyncApplications");
+    const undoing = names.filter(
+      (name) => /^(delete|remove|restore)/.test(name) && name !== "removeDuplicateSyncApplications",
+    );
     expect(undoing).toEqual([]);
     expect(names).not.toContain("recordOnboardingFailed");
   });

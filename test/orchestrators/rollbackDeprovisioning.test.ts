@@ -4,7 +4,13 @@ import { onboardTenantPair } from "../../src/orchestrators/onboardTenantPair";
 import type { DeprovisioningProgress } from "../../src/shared/offboardingContracts";
 import type { OnboardingCustomStatus } from "../../src/shared/onboardingStatus";
 import type { RollbackStatus } from "../../src/shared/rollbackStatus";
-import { type ActivityAnswer, type FakeTask, activityCalls, driveOrchestration, timers } from "./support/fakeOrchestration";
+import {
+  type ActivityAnswer,
+  type FakeTask,
+  activityCalls,
+  driveOrchestration,
+  timers,
+} from "./support/fakeOrchestration";
 import {
   JOB_ID,
   SOURCE_ID,
@@ -110,7 +116,11 @@ describe("rollback deprovisioning wait", () => {
   });
 
   it("reads progress since the unassignment", () => {
-    const result = driveOrchestration(onboardTenantPair, request(3600), failAtFirstCycle(() => ({ output: REMOVED })));
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(3600),
+      failAtFirstCycle(() => ({ output: REMOVED })),
+    );
 
     const unassignedAt = activityCalls(result).findIndex((task) => task.name === "removeAppRoleAssignment");
     expect(unassignedAt).toBeGreaterThan(0);
@@ -134,24 +144,36 @@ describe("rollback deprovisioning wait", () => {
   });
 
   it("lists synced users left behind on timeout", () => {
-    const result = driveOrchestration(onboardTenantPair, request(60), failAtFirstCycle(() => ({ output: PENDING })), {
-      activitySeconds: 0,
-    });
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(60),
+      failAtFirstCycle(() => ({ output: PENDING })),
+      {
+        activitySeconds: 0,
+      },
+    );
 
     const rollback = rollbackOf(result);
     expect(rollback?.state).toBe("incomplete");
     expect(rollback?.leftBehindCount).toBe(1);
     expect(rollback?.leftBehind[0]).toMatchObject(SYNCED_USERS);
-    expect(rollback?.leftBehind[0]?.error.message).toMatch(/had not removed the synced users after 60 s; .*2 synchronized entries left/);
+    expect(rollback?.leftBehind[0]?.error.message).toMatch(
+      /had not removed the synced users after 60 s; .*2 synchronized entries left/,
+    );
     expect(rollback?.leftBehind[0]?.error.message).toMatch(/stay in the target tenant/);
     expect(activityCalls(result, "deleteSyncJob")).toHaveLength(1);
     expect(activityCalls(result, "deletePartner")).toHaveLength(1);
   });
 
   it("bounds the wait by the timeout", () => {
-    const result = driveOrchestration(onboardTenantPair, request(60), failAtFirstCycle(() => ({ output: PENDING })), {
-      activitySeconds: 0,
-    });
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(60),
+      failAtFirstCycle(() => ({ output: PENDING })),
+      {
+        activitySeconds: 0,
+      },
+    );
 
     const waitTimers = timers(result).slice(-5);
     const first = waitTimers[0]?.fireAt.getTime() ?? 0;
@@ -164,10 +186,16 @@ describe("rollback deprovisioning wait", () => {
   it("lists a quarantined job's users", () => {
     const quarantine = { reason: "EncounteredQuarantineException", errorCode: null, errorMessage: null };
     const quarantined = { ...PENDING, job: jobStatus({ statusCode: "Quarantine", quarantine }) };
-    const result = driveOrchestration(onboardTenantPair, request(3600), failAtFirstCycle(() => ({ output: quarantined })));
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(3600),
+      failAtFirstCycle(() => ({ output: quarantined })),
+    );
 
     expect(activityCalls(result, "readDeprovisioningProgress")).toHaveLength(1);
-    expect(rollbackOf(result)?.leftBehind[0]?.error.message).toMatch(/in quarantine \(EncounteredQuarantineException\)/);
+    expect(rollbackOf(result)?.leftBehind[0]?.error.message).toMatch(
+      /in quarantine \(EncounteredQuarantineException\)/,
+    );
     expect(activityCalls(result, "deleteSyncJob")).toHaveLength(1);
   });
 
@@ -194,7 +222,11 @@ describe("rollback deprovisioning wait", () => {
 
   it("skips the wait for a job that never ran", () => {
     const disabled = { job: jobStatus({ scheduleState: "Disabled" }), synchronizedCount: null, deletedCount: 0 };
-    const result = driveOrchestration(onboardTenantPair, request(3600), failAtFirstCycle(() => ({ output: disabled })));
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(3600),
+      failAtFirstCycle(() => ({ output: disabled })),
+    );
 
     expect(activityCalls(result, "readDeprovisioningProgress")).toHaveLength(1);
     expect(rollbackOf(result)?.state).toBe("rolledBack");
@@ -224,7 +256,11 @@ describe("rollback deprovisioning wait", () => {
   });
 
   it("reports an input without the bound", () => {
-    const result = driveOrchestration(onboardTenantPair, request(), failAtFirstCycle(() => ({ output: REMOVED })));
+    const result = driveOrchestration(
+      onboardTenantPair,
+      request(),
+      failAtFirstCycle(() => ({ output: REMOVED })),
+    );
 
     expect(activityCalls(result, "readDeprovisioningProgress")).toHaveLength(0);
     const left = rollbackOf(result)?.leftBehind[0];

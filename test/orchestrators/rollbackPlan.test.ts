@@ -57,9 +57,17 @@ describe("planRollback", () => {
   it("passes each compensation the ids it needs", () => {
     const plan = planRollback(fullLedger(), PAIR);
 
-    expect(plan[0]?.input).toEqual({ sourceTenantId: SOURCE_ID, servicePrincipalId: SP_ID, assignmentId: "assignment-group" });
+    expect(plan[0]?.input).toEqual({
+      sourceTenantId: SOURCE_ID,
+      servicePrincipalId: SP_ID,
+      assignmentId: "assignment-group",
+    });
     expect(plan[2]?.input).toEqual({ sourceTenantId: SOURCE_ID, servicePrincipalId: SP_ID, jobId: JOB_ID });
-    expect(plan[3]?.input).toEqual({ sourceTenantId: SOURCE_ID, servicePrincipalId: SP_ID, applicationId: "app-object-id" });
+    expect(plan[3]?.input).toEqual({
+      sourceTenantId: SOURCE_ID,
+      servicePrincipalId: SP_ID,
+      applicationId: "app-object-id",
+    });
     expect(plan[5]?.input).toEqual({ tenantId: SOURCE_ID, partnerTenantId: TARGET_ID });
     expect(plan[7]?.input).toEqual({ sourceTenantId: SOURCE_ID, targetTenantId: TARGET_ID });
     expect(plan[8]?.input).toEqual({ tenantId: TARGET_ID, partnerTenantId: SOURCE_ID });
@@ -68,16 +76,41 @@ describe("planRollback", () => {
   it("reports each item in the tenant where it lives", () => {
     const plan = planRollback(fullLedger(), PAIR);
 
-    expect(plan[0]?.item).toEqual({ action: "unassign", tenantId: SOURCE_ID, objectType: "appRoleAssignment", id: "assignment-group" });
-    expect(plan[3]?.item).toEqual({ action: "delete", tenantId: SOURCE_ID, objectType: "application", id: "app-object-id" });
-    expect(plan[7]?.item).toEqual({ action: "delete", tenantId: TARGET_ID, objectType: "identitySynchronization", id: SOURCE_ID });
+    expect(plan[0]?.item).toEqual({
+      action: "unassign",
+      tenantId: SOURCE_ID,
+      objectType: "appRoleAssignment",
+      id: "assignment-group",
+    });
+    expect(plan[3]?.item).toEqual({
+      action: "delete",
+      tenantId: SOURCE_ID,
+      objectType: "application",
+      id: "app-object-id",
+    });
+    expect(plan[7]?.item).toEqual({
+      action: "delete",
+      tenantId: TARGET_ID,
+      objectType: "identitySynchronization",
+      id: SOURCE_ID,
+    });
   });
 
   it("restores flags to their previous values", () => {
     const plan = planRollback(fullLedger(), PAIR);
 
-    expect(plan[4]?.input).toEqual({ tenantId: SOURCE_ID, partnerTenantId: TARGET_ID, flag: "outboundAllowed", previousValue: false });
-    expect(plan[6]?.input).toEqual({ tenantId: TARGET_ID, partnerTenantId: SOURCE_ID, flag: "inboundAllowed", previousValue: null });
+    expect(plan[4]?.input).toEqual({
+      tenantId: SOURCE_ID,
+      partnerTenantId: TARGET_ID,
+      flag: "outboundAllowed",
+      previousValue: false,
+    });
+    expect(plan[6]?.input).toEqual({
+      tenantId: TARGET_ID,
+      partnerTenantId: SOURCE_ID,
+      flag: "inboundAllowed",
+      previousValue: null,
+    });
     expect(plan[6]?.item.action).toBe("restore");
   });
 
@@ -90,12 +123,18 @@ describe("planRollback", () => {
     }
     const plan = planRollback(ledger, PAIR);
 
-    expect(plan.map((step) => step.activity)).toEqual(["restorePartnerFlag", "restorePartnerFlag", "removeIdentitySynchronization"]);
+    expect(plan.map((step) => step.activity)).toEqual([
+      "restorePartnerFlag",
+      "restorePartnerFlag",
+      "removeIdentitySynchronization",
+    ]);
   });
 
   it("skips flags the run did not change", () => {
     const ledger = fullLedger();
-    ledger.source = ledger.source.filter((record) => record.type === "policyFlag").map((record) => ({ ...record, created: false }));
+    ledger.source = ledger.source
+      .filter((record) => record.type === "policyFlag")
+      .map((record) => ({ ...record, created: false }));
     ledger.target = [];
 
     expect(planRollback(ledger, PAIR)).toEqual([]);
@@ -103,25 +142,44 @@ describe("planRollback", () => {
 
   it("restores inbound sync of an adopted policy", () => {
     const ledger = createObjectLedger();
-    ledger.target.push({ type: "identitySynchronization", id: SOURCE_ID, created: false, detail: { previousIsSyncAllowed: false } });
+    ledger.target.push({
+      type: "identitySynchronization",
+      id: SOURCE_ID,
+      created: false,
+      detail: { previousIsSyncAllowed: false },
+    });
     const plan = planRollback(ledger, PAIR);
 
     expect(plan).toHaveLength(1);
     expect(plan[0]?.activity).toBe("restoreInboundSync");
-    expect(plan[0]?.input).toEqual({ sourceTenantId: SOURCE_ID, targetTenantId: TARGET_ID, previousIsSyncAllowed: false });
+    expect(plan[0]?.input).toEqual({
+      sourceTenantId: SOURCE_ID,
+      targetTenantId: TARGET_ID,
+      previousIsSyncAllowed: false,
+    });
     expect(plan[0]?.item.action).toBe("restore");
   });
 
   it("leaves an adopted policy that already allowed sync", () => {
     const ledger = createObjectLedger();
-    ledger.target.push({ type: "identitySynchronization", id: SOURCE_ID, created: false, detail: { previousIsSyncAllowed: true } });
+    ledger.target.push({
+      type: "identitySynchronization",
+      id: SOURCE_ID,
+      created: false,
+      detail: { previousIsSyncAllowed: true },
+    });
 
     expect(planRollback(ledger, PAIR)).toEqual([]);
   });
 
   it("deletes a policy the run created", () => {
     const ledger = createObjectLedger();
-    ledger.target.push({ type: "identitySynchronization", id: SOURCE_ID, created: true, detail: { previousIsSyncAllowed: null } });
+    ledger.target.push({
+      type: "identitySynchronization",
+      id: SOURCE_ID,
+      created: true,
+      detail: { previousIsSyncAllowed: null },
+    });
 
     expect(planRollback(ledger, PAIR).map((step) => step.activity)).toEqual(["removeIdentitySynchronization"]);
   });
@@ -132,7 +190,12 @@ describe("planRollback", () => {
 
   it("rejects a policy flag record of an unknown flag", () => {
     const ledger = createObjectLedger();
-    ledger.source.push({ type: "policyFlag", id: `partners/${TARGET_ID}/inboundTrust`, created: true, detail: { previousValue: null } });
+    ledger.source.push({
+      type: "policyFlag",
+      id: `partners/${TARGET_ID}/inboundTrust`,
+      created: true,
+      detail: { previousValue: null },
+    });
 
     expect(() => planRollback(ledger, PAIR)).toThrow(/does not name an automaticUserConsentSettings flag/);
   });

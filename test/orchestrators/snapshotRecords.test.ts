@@ -27,10 +27,22 @@ function snapshot(overrides: Partial<TenantPairSnapshot> = {}): TenantPairSnapsh
   };
 }
 
-const application: SyncApplication = { applicationId: "app-1", appId: "appid-1", servicePrincipalId: "sp-1", created: false };
+const application: SyncApplication = {
+  applicationId: "app-1",
+  appId: "appid-1",
+  servicePrincipalId: "sp-1",
+  created: false,
+};
 
 function applicationBefore(overrides: Partial<SnapshotApplication> = {}): SnapshotApplication {
-  return { applicationId: "app-1", appId: "appid-1", servicePrincipalId: "sp-1", jobIds: [], assignments: [], ...overrides };
+  return {
+    applicationId: "app-1",
+    appId: "appid-1",
+    servicePrincipalId: "sp-1",
+    jobIds: [],
+    assignments: [],
+    ...overrides,
+  };
 }
 
 describe("partner records from the snapshot", () => {
@@ -53,7 +65,10 @@ describe("identity synchronization record from the snapshot", () => {
   });
 
   it("present before keeps its earlier isSyncAllowed", () => {
-    const record = inboundSyncRecord(snapshot({ identitySynchronization: { exists: true, isSyncAllowed: false } }), SOURCE);
+    const record = inboundSyncRecord(
+      snapshot({ identitySynchronization: { exists: true, isSyncAllowed: false } }),
+      SOURCE,
+    );
     expect(record.created).toBe(false);
     expect(record.detail).toEqual({ previousIsSyncAllowed: false });
   });
@@ -105,7 +120,12 @@ describe("application records from the snapshot", () => {
 describe("job record from the snapshot", () => {
   it("job under a new application is created though the step adopted", () => {
     const record = syncJobRecord(snapshot(), application, { id: "job-1", created: false });
-    expect(record).toEqual({ type: "synchronizationJob", id: "job-1", created: true, detail: { servicePrincipalId: "sp-1" } });
+    expect(record).toEqual({
+      type: "synchronizationJob",
+      id: "job-1",
+      created: true,
+      detail: { servicePrincipalId: "sp-1" },
+    });
   });
 
   it("job absent before is created though the step adopted", () => {

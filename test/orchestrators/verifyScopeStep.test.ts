@@ -11,8 +11,7 @@ const GROUP_ID = "66666666-6666-4666-8666-666666666666";
 const NOT_FOUND_MESSAGE =
   `Not found in the source tenant: 1 of 1 users (${USER_ID}). ` +
   "Fix scope.users and scope.groups, then start the onboarding again.";
-const THROTTLED =
-  `Graph transient error 429 TooManyRequests on GET /users/${USER_ID}: Too many requests (request-id req-429)`;
+const THROTTLED = `Graph transient error 429 TooManyRequests on GET /users/${USER_ID}: Too many requests (request-id req-429)`;
 
 /** Activities that only read, or write only to the service's own registry. Every other activity changes a tenant. */
 const NON_GRAPH_WRITES = new Set([

@@ -12,8 +12,14 @@ const flag = (created: boolean, previousValue: boolean | null): TenantObjectReco
 
 describe("mergeObjectRecords", () => {
   it("keeps the earlier record of an object the service created", () => {
-    const earlier = { source: [{ type: "application" as const, id: "APP-1", created: true }], target: [flag(true, null)] };
-    const latest = { source: [{ type: "application" as const, id: "app-1", created: false }], target: [flag(false, true)] };
+    const earlier = {
+      source: [{ type: "application" as const, id: "APP-1", created: true }],
+      target: [flag(true, null)],
+    };
+    const latest = {
+      source: [{ type: "application" as const, id: "app-1", created: false }],
+      target: [flag(false, true)],
+    };
 
     const merged = mergeObjectRecords(earlier, latest);
 
@@ -23,7 +29,10 @@ describe("mergeObjectRecords", () => {
 
   it("takes the latest record of an object that was adopted before", () => {
     const earlier = { source: [{ type: "partner" as const, id: "b", created: false }], target: [] };
-    const latest = { source: [{ type: "partner" as const, id: "b", created: false, detail: { note: "x" } }], target: [] };
+    const latest = {
+      source: [{ type: "partner" as const, id: "b", created: false, detail: { note: "x" } }],
+      target: [],
+    };
 
     expect(mergeObjectRecords(earlier, latest).source).toEqual(latest.source);
   });

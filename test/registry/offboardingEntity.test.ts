@@ -15,7 +15,9 @@ const offboarding: OffboardingRecord = {
     keepSyncedUsers: false,
     unassignedCount: 2,
     deprovisioning: { outcome: "removed", deletedCount: 4, synchronizedCount: 0 },
-    changes: [{ action: "delete", tenantId: SOURCE_ID, objectType: "synchronizationJob", id: "job", alreadyDone: false }],
+    changes: [
+      { action: "delete", tenantId: SOURCE_ID, objectType: "synchronizationJob", id: "job", alreadyDone: false },
+    ],
     kept: [{ tenantId: TARGET_ID, objectType: "partner", id: SOURCE_ID }],
   },
   error: null,

@@ -25,7 +25,9 @@ export function pairRecord(overrides: Partial<TenantPairRecord> = {}): TenantPai
     servicePrincipalId: "aaaaaaaa-0000-4000-8000-000000000003",
     jobId: "Azure2Azure.0123456789abcdef.aaaaaaaa-0000-4000-8000-000000000003",
     objects: {
-      source: [{ type: "application", id: "aaaaaaaa-0000-4000-8000-000000000001", created: true, detail: { appId: "x" } }],
+      source: [
+        { type: "application", id: "aaaaaaaa-0000-4000-8000-000000000001", created: true, detail: { appId: "x" } },
+      ],
       target: [{ type: "partner", id: SOURCE_ID, created: false }],
     },
     lastOnboardingInstanceId: `onboard-${SOURCE_ID}-${TARGET_ID}`,

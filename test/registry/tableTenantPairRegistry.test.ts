@@ -1,7 +1,11 @@
 import { TableClient } from "@azure/data-tables";
 import { beforeEach, describe, expect, inject, it } from "vitest";
 
-import { InvalidContinuationTokenError, RegistryConflictError, TenantPairNotFoundError } from "../../src/registry/registryErrors";
+import {
+  InvalidContinuationTokenError,
+  RegistryConflictError,
+  TenantPairNotFoundError,
+} from "../../src/registry/registryErrors";
 import { MAX_UPDATE_ATTEMPTS, TableTenantPairRegistry } from "../../src/registry/tableTenantPairRegistry";
 import { HEALTH_HISTORY_LIMIT } from "../../src/registry/tenantPairRecord";
 import { SOURCE_ID, TARGET_ID, healthResult, pairRecord, tenantId, uniqueTableName } from "./registryFixtures";
@@ -13,8 +17,14 @@ const noWait = async () => undefined;
 let tableName: string;
 let registry: TableTenantPairRegistry;
 
-function createRegistry(options: ConstructorParameters<typeof TableTenantPairRegistry>[1] = {}): TableTenantPairRegistry {
-  return TableTenantPairRegistry.fromConnectionString(connectionString, tableName, { now: () => NOW, beforeRetry: noWait, ...options });
+function createRegistry(
+  options: ConstructorParameters<typeof TableTenantPairRegistry>[1] = {},
+): TableTenantPairRegistry {
+  return TableTenantPairRegistry.fromConnectionString(connectionString, tableName, {
+    now: () => NOW,
+    beforeRetry: noWait,
+    ...options,
+  });
 }
 
 /**
@@ -67,7 +77,13 @@ describe("TableTenantPairRegistry", () => {
   });
 
   it("stores null ids as null", async () => {
-    const record = pairRecord({ state: "onboarding", applicationId: null, appId: null, servicePrincipalId: null, jobId: null });
+    const record = pairRecord({
+      state: "onboarding",
+      applicationId: null,
+      appId: null,
+      servicePrincipalId: null,
+      jobId: null,
+    });
     await registry.upsert(record);
 
     const found = await registry.get(SOURCE_ID, TARGET_ID);
@@ -109,10 +125,9 @@ describe("TableTenantPairRegistry", () => {
     const record = pairRecord({ objects: { source: assignments, target: [] } });
     await registry.upsert(record);
 
-    const entity = await TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: true }).getEntity(
-      SOURCE_ID,
-      TARGET_ID,
-    );
+    const entity = await TableClient.fromConnectionString(connectionString, tableName, {
+      allowInsecureConnection: true,
+    }).getEntity(SOURCE_ID, TARGET_ID);
     expect(entity.objectsJson2).toBeTypeOf("string");
     expect((await registry.get(SOURCE_ID, TARGET_ID))?.objects).toEqual(record.objects);
   });
@@ -127,7 +142,9 @@ describe("TableTenantPairRegistry", () => {
     const tokens: string[] = [];
     let token: string | undefined;
     do {
-      const page = await registry.list(token === undefined ? { pageSize: 2 } : { pageSize: 2, continuationToken: token });
+      const page = await registry.list(
+        token === undefined ? { pageSize: 2 } : { pageSize: 2, continuationToken: token },
+      );
       expect(page.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.items.map((item) => item.sourceTenantId));
       token = page.continuationToken;
@@ -148,7 +165,9 @@ describe("TableTenantPairRegistry", () => {
   it.each(["not a token", "bm90LWpzb24", Buffer.from('{"nextRowKey":"x"}').toString("base64url")])(
     "list rejects the token %s",
     async (continuationToken) => {
-      await expect(registry.list({ pageSize: 10, continuationToken })).rejects.toBeInstanceOf(InvalidContinuationTokenError);
+      await expect(registry.list({ pageSize: 10, continuationToken })).rejects.toBeInstanceOf(
+        InvalidContinuationTokenError,
+      );
     },
   );
 
@@ -212,6 +231,8 @@ describe("TableTenantPairRegistry", () => {
   });
 
   it("update throws TenantPairNotFoundError for an unknown pair", async () => {
-    await expect(registry.update(SOURCE_ID, TARGET_ID, (current) => current)).rejects.toBeInstanceOf(TenantPairNotFoundError);
+    await expect(registry.update(SOURCE_ID, TARGET_ID, (current) => current)).rejects.toBeInstanceOf(
+      TenantPairNotFoundError,
+    );
   });
 });

@@ -33,7 +33,9 @@ describe("parseBenchOptions", () => {
   });
 
   it("names the option and the range in the error", () => {
-    expect(() => parseBenchOptions(["--pairs", "0"])).toThrow(`Invalid --pairs '0': expected a whole number from 1 to ${MAX_PAIRS}.`);
+    expect(() => parseBenchOptions(["--pairs", "0"])).toThrow(
+      `Invalid --pairs '0': expected a whole number from 1 to ${MAX_PAIRS}.`,
+    );
   });
 
   it("rejects an unknown option", () => {

@@ -1,4 +1,9 @@
-import { failOffboarding, finishOffboarding, offboardingSubject, startOffboarding } from "../../registry/offboardingChanges";
+import {
+  failOffboarding,
+  finishOffboarding,
+  offboardingSubject,
+  startOffboarding,
+} from "../../registry/offboardingChanges";
 import type { TenantPairRegistry } from "../../registry/tenantPairRegistry";
 import { ActivityNames } from "../../shared/activityNames";
 import type {
@@ -26,8 +31,10 @@ const describePair = (input: { sourceTenantId: string; targetTenantId: string; i
  * removed from the registry meanwhile, which fails the offboarding.
  */
 export function createOffboardingRegistryHandlers(dependencies: OffboardingRegistryDependencies) {
-  const update = (pair: { sourceTenantId: string; targetTenantId: string }, change: Parameters<TenantPairRegistry["update"]>[2]) =>
-    withRegistryFailures(() => dependencies.getRegistry().update(pair.sourceTenantId, pair.targetTenantId, change));
+  const update = (
+    pair: { sourceTenantId: string; targetTenantId: string },
+    change: Parameters<TenantPairRegistry["update"]>[2],
+  ) => withRegistryFailures(() => dependencies.getRegistry().update(pair.sourceTenantId, pair.targetTenantId, change));
   return {
     /** Sets the state `offboarding` and returns the recorded objects to remove. */
     markPairOffboarding: defineActivity<MarkOffboardingInput, OffboardingSubject>(

@@ -67,7 +67,12 @@ export function scopeProblemsError(findings: ScopeFindings): ScopePrincipalsErro
   return new ScopePrincipalsError(sentences.join(" "), findings, guestsOnly);
 }
 
-function listMissing(missing: readonly string[], requested: number, noun: string, listedCount: number): string | undefined {
+function listMissing(
+  missing: readonly string[],
+  requested: number,
+  noun: string,
+  listedCount: number,
+): string | undefined {
   if (missing.length === 0) {
     return undefined;
   }

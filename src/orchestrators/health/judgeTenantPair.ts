@@ -37,7 +37,10 @@ const SEVERITY_RANK: Record<HealthVerdict, number> = { healthy: 0, degraded: 1, 
 
 /** Returns the worse of the verdicts; healthy when there are none. */
 export function worstVerdict(verdicts: readonly HealthVerdict[]): HealthVerdict {
-  return verdicts.reduce<HealthVerdict>((worst, next) => (SEVERITY_RANK[next] > SEVERITY_RANK[worst] ? next : worst), "healthy");
+  return verdicts.reduce<HealthVerdict>(
+    (worst, next) => (SEVERITY_RANK[next] > SEVERITY_RANK[worst] ? next : worst),
+    "healthy",
+  );
 }
 
 function finding(rule: HealthRule, severity: HealthVerdict, reason: string, code?: string | null): HealthFinding {
@@ -140,7 +143,11 @@ function judgeLastSuccess(job: SyncJobFacts, facts: TenantPairFacts): HealthFind
     ];
   }
   return [
-    finding(HealthRules.lastSuccessStale, severity, `The last successful sync cycle ended ${age} ago at ${lastSuccess}; ${limits}.`),
+    finding(
+      HealthRules.lastSuccessStale,
+      severity,
+      `The last successful sync cycle ended ${age} ago at ${lastSuccess}; ${limits}.`,
+    ),
   ];
 }
 
@@ -212,7 +219,11 @@ function judgeProvisioningFailures(facts: TenantPairFacts): HealthFinding[] {
     const count = hidden.reduce((sum, group) => sum + group.count, 0);
     const codes = hidden.map((group) => group.code).join(", ");
     findings.push(
-      finding(HealthRules.provisioningFailures, "degraded", `${count} more provisioning failure(s) with the codes ${codes}.`),
+      finding(
+        HealthRules.provisioningFailures,
+        "degraded",
+        `${count} more provisioning failure(s) with the codes ${codes}.`,
+      ),
     );
   }
   return findings;

@@ -63,36 +63,68 @@ export function* remediate(
 
   // A null flag may mean the partner configuration is gone, so the partner is ensured (created or adopted) first.
   if (rules.has(HealthRules.targetAutoRedemptionDrift) || rules.has(HealthRules.inboundSyncDrift)) {
-    const ensureTarget = facts.targetInboundAllowed === null ? [{ name: ActivityNames.ensureTargetPartner, input: inTarget }] : [];
+    const ensureTarget =
+      facts.targetInboundAllowed === null ? [{ name: ActivityNames.ensureTargetPartner, input: inTarget }] : [];
     if (rules.has(HealthRules.inboundSyncDrift)) {
       const steps = [
         ...ensureTarget,
-        { name: ActivityNames.allowInboundSync, input: { sourceTenantId, targetTenantId, displayName: target.configurationName } },
+        {
+          name: ActivityNames.allowInboundSync,
+          input: { sourceTenantId, targetTenantId, displayName: target.configurationName },
+        },
       ];
-      records.push(yield* runAction(context, RemediationActions.reapplyInboundSync, steps, "Set userSyncInbound.isSyncAllowed to true in the target"));
+      records.push(
+        yield* runAction(
+          context,
+          RemediationActions.reapplyInboundSync,
+          steps,
+          "Set userSyncInbound.isSyncAllowed to true in the target",
+        ),
+      );
     }
     if (rules.has(HealthRules.targetAutoRedemptionDrift)) {
       const steps = [...ensureTarget, { name: ActivityNames.enableTargetAutoRedemption, input: inTarget }];
       records.push(
-        yield* runAction(context, RemediationActions.reapplyTargetAutoRedemption, steps, "Set automaticUserConsentSettings.inboundAllowed to true in the target"),
+        yield* runAction(
+          context,
+          RemediationActions.reapplyTargetAutoRedemption,
+          steps,
+          "Set automaticUserConsentSettings.inboundAllowed to true in the target",
+        ),
       );
     }
   }
   if (rules.has(HealthRules.sourceAutoRedemptionDrift)) {
-    const ensureSource = facts.sourceOutboundAllowed === null ? [{ name: ActivityNames.ensureSourcePartner, input: inSource }] : [];
+    const ensureSource =
+      facts.sourceOutboundAllowed === null ? [{ name: ActivityNames.ensureSourcePartner, input: inSource }] : [];
     const steps = [...ensureSource, { name: ActivityNames.enableSourceAutoRedemption, input: inSource }];
     records.push(
-      yield* runAction(context, RemediationActions.reapplySourceAutoRedemption, steps, "Set automaticUserConsentSettings.outboundAllowed to true in the source"),
+      yield* runAction(
+        context,
+        RemediationActions.reapplySourceAutoRedemption,
+        steps,
+        "Set automaticUserConsentSettings.outboundAllowed to true in the source",
+      ),
     );
   }
 
   const causeGone =
     ![...rules].some((rule) => POLICY_DRIFT_RULES.has(rule)) && facts.credentials.checked && facts.credentials.valid;
-  if (rules.has(HealthRules.jobQuarantined) && causeGone && target.servicePrincipalId !== null && target.jobId !== null) {
+  if (
+    rules.has(HealthRules.jobQuarantined) &&
+    causeGone &&
+    target.servicePrincipalId !== null &&
+    target.jobId !== null
+  ) {
     const input = { sourceTenantId, servicePrincipalId: target.servicePrincipalId, jobId: target.jobId };
     const steps = [{ name: ActivityNames.restartSyncJob, input }];
     records.push(
-      yield* runAction(context, RemediationActions.restartQuarantinedJob, steps, "Restarted the quarantined job with resetScope QuarantineState"),
+      yield* runAction(
+        context,
+        RemediationActions.restartQuarantinedJob,
+        steps,
+        "Restarted the quarantined job with resetScope QuarantineState",
+      ),
     );
   }
   return records;

@@ -29,6 +29,9 @@ export function judgeDeprovisioning(progress: DeprovisioningProgress, since: Dat
 
 /** Short text for the step record, e.g. "5 users deleted by sync; 0 synchronized entries left". */
 export function describeDeprovisioning(progress: DeprovisioningProgress): string {
-  const left = progress.synchronizedCount === null ? "Graph reports no entry count" : `${progress.synchronizedCount} synchronized entries left`;
+  const left =
+    progress.synchronizedCount === null
+      ? "Graph reports no entry count"
+      : `${progress.synchronizedCount} synchronized entries left`;
   return `${progress.deletedCount} users deleted by sync; ${left}`;
 }

@@ -1,4 +1,9 @@
-import type { KeptObject, OffboardingChange, OffboardingSubject, PauseSyncJobInput } from "../../shared/offboardingContracts";
+import type {
+  KeptObject,
+  OffboardingChange,
+  OffboardingSubject,
+  PauseSyncJobInput,
+} from "../../shared/offboardingContracts";
 import type { TenantPairIds } from "../../shared/onboardingContracts";
 import type { TenantObjectRecord } from "../../shared/onboardingResult";
 import { type Compensation, planRollback } from "../onboarding/rollbackPlan";
@@ -30,7 +35,8 @@ const KEPT_TYPES: ReadonlySet<TenantObjectRecord["type"]> = new Set([
 export function planSyncTeardown(subject: OffboardingSubject, pair: TenantPairIds): TeardownAction[] {
   const records = subject.objects.source;
   const sourceTenantId = pair.sourceTenantId;
-  const servicePrincipalId = subject.servicePrincipalId ?? records.find((record) => record.type === "servicePrincipal")?.id;
+  const servicePrincipalId =
+    subject.servicePrincipalId ?? records.find((record) => record.type === "servicePrincipal")?.id;
   if (servicePrincipalId === undefined) {
     return [];
   }

@@ -76,7 +76,9 @@ export class OnboardingRun {
           throw this.fail(step, { ...failure, message }, error);
         }
         const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
-        this.log(`${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`);
+        this.log(
+          `${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`,
+        );
         const waitingFor = `retry after a transient ${failure.origin ?? "Graph"} error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`;
         yield* this.wait(step, waitingFor, delaySeconds);
       }
@@ -91,7 +93,11 @@ export class OnboardingRun {
     step: OnboardingStepName,
     activity: N,
     input: OnboardingActivities[N]["input"],
-    wait: { waitingFor: string; timeoutSeconds: number; isDone: (output: OnboardingActivities[N]["output"]) => boolean },
+    wait: {
+      waitingFor: string;
+      timeoutSeconds: number;
+      isDone: (output: OnboardingActivities[N]["output"]) => boolean;
+    },
   ): Generator<df.Task, PollOutcome<OnboardingActivities[N]["output"]>, unknown> {
     const startedAt = this.now();
     for (let poll = 1; ; poll++) {

@@ -14,7 +14,11 @@ import type { OnboardingRun } from "./onboardingRun";
  */
 
 /** Step `registerPair`: marks the pair `onboarding`. A failure ends the run before any Graph write. */
-export function* registerPair(run: OnboardingRun, instanceId: string, pair: RegisteredPair): Generator<df.Task, void, unknown> {
+export function* registerPair(
+  run: OnboardingRun,
+  instanceId: string,
+  pair: RegisteredPair,
+): Generator<df.Task, void, unknown> {
   const output = yield* run.call(
     "registerPair",
     ActivityNames.recordOnboardingStarted,

@@ -8,7 +8,11 @@ import type { ObjectLedger } from "./objectRecords";
  * and the created or changed ones still in place, which the registry keeps so that an offboarding removes them. A
  * service principal goes with its application, because the application's compensation deletes both.
  */
-export function remainingObjects(ledger: ObjectLedger, pair: TenantPairIds, undone: readonly RollbackItem[]): ObjectLedger {
+export function remainingObjects(
+  ledger: ObjectLedger,
+  pair: TenantPairIds,
+  undone: readonly RollbackItem[],
+): ObjectLedger {
   const isUndone = (tenantId: string, record: TenantObjectRecord) =>
     undone.some(
       (item) =>
@@ -21,8 +25,7 @@ export function remainingObjects(ledger: ObjectLedger, pair: TenantPairIds, undo
   );
   return {
     source: ledger.source.filter(
-      (record) =>
-        !isUndone(pair.sourceTenantId, record) && !(record.type === "servicePrincipal" && applicationUndone),
+      (record) => !isUndone(pair.sourceTenantId, record) && !(record.type === "servicePrincipal" && applicationUndone),
     ),
     target: ledger.target.filter((record) => !isUndone(pair.targetTenantId, record)),
   };

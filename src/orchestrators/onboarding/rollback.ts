@@ -6,7 +6,12 @@ import type { StepError } from "../../shared/onboardingStatus";
 import type { ObjectLedger } from "./objectRecords";
 import type { OnboardingRun } from "./onboardingRun";
 import { callWithRetries } from "./rollbackCall";
-import { type RollbackStep, addDeprovisioningWait, awaitDeprovisioning, mayHaveStartedJob } from "./rollbackDeprovisioning";
+import {
+  type RollbackStep,
+  addDeprovisioningWait,
+  awaitDeprovisioning,
+  mayHaveStartedJob,
+} from "./rollbackDeprovisioning";
 import {
   describeRollback,
   finishRollback,

@@ -30,7 +30,9 @@ export function* callWithRetries<N extends OnboardingActivityName>(
         return { ok: false, failure };
       }
       const delaySeconds = backoffDelaySeconds(attempt, TRANSIENT_RETRY_BACKOFF);
-      run.log(`${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`);
+      run.log(
+        `${activity} attempt ${attempt} failed with a transient error; retrying in ${delaySeconds} s: ${failure.message}`,
+      );
       onWait(`retry after a transient Graph error (attempt ${attempt} of ${MAX_TRANSIENT_ATTEMPTS})`);
       yield run.timer(delaySeconds);
     }

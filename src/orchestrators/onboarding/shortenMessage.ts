@@ -16,5 +16,8 @@ export function shortenMessage(message: string, maxLength: number): string {
     return `${characters.slice(0, maxLength - 1).join("")}…`;
   }
   const head = Array.from(message.slice(0, match.index));
-  return `${head.slice(0, maxLength - suffix.length - 2).join("").trimEnd()}… ${suffix}`;
+  return `${head
+    .slice(0, maxLength - suffix.length - 2)
+    .join("")
+    .trimEnd()}… ${suffix}`;
 }

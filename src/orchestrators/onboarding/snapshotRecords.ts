@@ -45,12 +45,20 @@ export function inboundSyncRecord(snapshot: TenantPairSnapshot, sourceTenantId: 
 
 /** Records the target's `inboundAllowed`: changed by the run unless it was true before the run. */
 export function targetRedemptionRecord(snapshot: TenantPairSnapshot, sourceTenantId: string): TenantObjectRecord {
-  return flagRecord(sourceTenantId, "automaticUserConsentSettings.inboundAllowed", snapshot.targetPartner.inboundAllowed);
+  return flagRecord(
+    sourceTenantId,
+    "automaticUserConsentSettings.inboundAllowed",
+    snapshot.targetPartner.inboundAllowed,
+  );
 }
 
 /** Records the source's `outboundAllowed`: changed by the run unless it was true before the run. */
 export function sourceRedemptionRecord(snapshot: TenantPairSnapshot, targetTenantId: string): TenantObjectRecord {
-  return flagRecord(targetTenantId, "automaticUserConsentSettings.outboundAllowed", snapshot.sourcePartner.outboundAllowed);
+  return flagRecord(
+    targetTenantId,
+    "automaticUserConsentSettings.outboundAllowed",
+    snapshot.sourcePartner.outboundAllowed,
+  );
 }
 
 function flagRecord(partnerTenantId: string, flag: string, previousValue: boolean | null): TenantObjectRecord {
@@ -70,7 +78,10 @@ export function applicationBefore(
  * run. An application in place is adopted with its service principal, because the create step never makes a service
  * principal for an existing application.
  */
-export function syncApplicationRecords(snapshot: TenantPairSnapshot, application: SyncApplication): TenantObjectRecord[] {
+export function syncApplicationRecords(
+  snapshot: TenantPairSnapshot,
+  application: SyncApplication,
+): TenantObjectRecord[] {
   const created = applicationBefore(snapshot, application.applicationId) === undefined;
   return applicationRecords({ ...application, created });
 }

@@ -19,7 +19,11 @@ export function createOnboardingStatus(): OnboardingCustomStatus {
 }
 
 /** Marks a step running and counts one more activity call. The first call sets `startedAt`. */
-export function markAttempt(status: OnboardingCustomStatus, name: OnboardingStepName, at: Date): OnboardingCustomStatus {
+export function markAttempt(
+  status: OnboardingCustomStatus,
+  name: OnboardingStepName,
+  at: Date,
+): OnboardingCustomStatus {
   return updateStep(status, name, (step) => {
     const { waitingFor: _waitingFor, ...rest } = step;
     return { ...rest, state: "running", attempts: step.attempts + 1, startedAt: step.startedAt ?? at.toISOString() };

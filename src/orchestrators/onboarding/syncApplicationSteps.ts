@@ -46,7 +46,11 @@ export function* prepareSyncApplication(
     "waitForServicePrincipal",
     ActivityNames.readServicePrincipal,
     { sourceTenantId, servicePrincipalId },
-    { waitingFor: "service principal replication", timeoutSeconds: replicationTimeout, isDone: (output) => output.ready },
+    {
+      waitingFor: "service principal replication",
+      timeoutSeconds: replicationTimeout,
+      isDone: (output) => output.ready,
+    },
   );
   const appRoleId = servicePrincipal.output.appRoleId;
   if (servicePrincipal.timedOut || appRoleId === undefined) {
@@ -64,17 +68,13 @@ export function* prepareSyncApplication(
   }
   run.succeed("waitForServicePrincipal", `service principal ${servicePrincipalId} is readable`);
 
-  const duplicates = yield* run.call(
-    "removeDuplicateSyncApplications",
-    ActivityNames.removeDuplicateSyncApplications,
-    {
-      sourceTenantId,
-      configurationName,
-      keepApplicationId: application.applicationId,
-      createdSince: run.startedAt.toISOString(),
-      preexistingApplicationIds: preexistingApplicationIds(before),
-    },
-  );
+  const duplicates = yield* run.call("removeDuplicateSyncApplications", ActivityNames.removeDuplicateSyncApplications, {
+    sourceTenantId,
+    configurationName,
+    keepApplicationId: application.applicationId,
+    createdSince: run.startedAt.toISOString(),
+    preexistingApplicationIds: preexistingApplicationIds(before),
+  });
   run.succeed("removeDuplicateSyncApplications", describeRemovedDuplicates(duplicates.removed));
 
   const propagationTimeout = request.waits.policyPropagationTimeoutSeconds;

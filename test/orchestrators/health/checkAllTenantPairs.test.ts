@@ -41,7 +41,9 @@ function answer(call: FakeCall): CallAnswer {
       return { error: new Error("Sub-orchestration failed: Graph is down") };
     }
     const verdict = VERDICTS[index % 3] as HealthVerdict;
-    return { output: { sourceTenantId: pair.sourceTenantId, targetTenantId: pair.targetTenantId, result: { verdict } } };
+    return {
+      output: { sourceTenantId: pair.sourceTenantId, targetTenantId: pair.targetTenantId, result: { verdict } },
+    };
   }
   return { output: null };
 }
@@ -51,7 +53,10 @@ describe("checkAllTenantPairs", () => {
     const result = driveHealthOrchestration(checkAllTenantPairs, { maxParallel: 2, remediationEnabled: true }, answer);
     expect(result.error).toBeUndefined();
     const lists = result.calls.filter((call) => call.name === "listTenantPairs");
-    expect(lists.map((call) => call.input)).toEqual([{ pageSize: 100 }, { pageSize: 100, continuationToken: "page-2" }]);
+    expect(lists.map((call) => call.input)).toEqual([
+      { pageSize: 100 },
+      { pageSize: 100, continuationToken: "page-2" },
+    ]);
     const checks = result.calls.filter((call) => call.name === "checkTenantPair");
     expect(checks).toHaveLength(7);
     expect(checks.every((call) => call.kind === "subOrchestration")).toBe(true);
@@ -60,21 +65,34 @@ describe("checkAllTenantPairs", () => {
   });
 
   it("runs all pairs at once when maxParallel allows it", () => {
-    const result = driveHealthOrchestration(checkAllTenantPairs, { maxParallel: 50, remediationEnabled: false }, answer);
+    const result = driveHealthOrchestration(
+      checkAllTenantPairs,
+      { maxParallel: 50, remediationEnabled: false },
+      answer,
+    );
     expect(result.anySizes[0]).toBe(7);
   });
 
   it("counts verdicts and failures and emits the metrics once", () => {
-    const result = driveHealthOrchestration(checkAllTenantPairs, { maxParallel: 3, remediationEnabled: false }, answer, {
-      instanceId: "health-2026-12-04T16:30:00Z",
-    });
+    const result = driveHealthOrchestration(
+      checkAllTenantPairs,
+      { maxParallel: 3, remediationEnabled: false },
+      answer,
+      {
+        instanceId: "health-2026-12-04T16:30:00Z",
+      },
+    );
     const summary = result.output as HealthSweepSummary;
     expect(summary.pairCount).toBe(7);
     expect(summary.pairsByVerdict).toEqual({ healthy: 3, degraded: 1, unhealthy: 2 });
     expect(summary.failedChecks).toBe(1);
     expect(summary.skippedPairs).toBe(3);
     expect(summary.failures).toEqual([
-      { sourceTenantId: target(4).sourceTenantId, targetTenantId: target(4).targetTenantId, message: "Sub-orchestration failed: Graph is down" },
+      {
+        sourceTenantId: target(4).sourceTenantId,
+        targetTenantId: target(4).targetTenantId,
+        message: "Sub-orchestration failed: Graph is down",
+      },
     ]);
     const metrics = result.calls.filter((call) => call.name === "emitHealthMetrics");
     expect(metrics).toHaveLength(1);

@@ -31,16 +31,21 @@ function run(facts: TenantPairFacts, remediationEnabled: boolean, failing: strin
     }
     return { output: call.name === "inspectTenantPair" ? facts : null };
   };
-  const result = driveHealthOrchestration(checkTenantPair, input(remediationEnabled), answer, { instanceId: "check-1" });
+  const result = driveHealthOrchestration(checkTenantPair, input(remediationEnabled), answer, {
+    instanceId: "check-1",
+  });
   const recorded = result.calls.find((call) => call.name === "recordHealthCheck")?.input as
-    | { sourceTenantId: string; result: HealthCheckResult }
-    | undefined;
+    { sourceTenantId: string; result: HealthCheckResult } | undefined;
   return { ...result, names: result.calls.map((call) => call.name), recorded };
 }
 
 const quarantined = healthyJob({
   statusCode: "Quarantine",
-  quarantine: { reason: "EncounteredQuarantineException", errorCode: "AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure", errorMessage: null },
+  quarantine: {
+    reason: "EncounteredQuarantineException",
+    errorCode: "AzureActiveDirectoryCrossTenantSyncPolicyCheckFailure",
+    errorMessage: null,
+  },
 });
 
 describe("checkTenantPair", () => {
@@ -48,7 +53,12 @@ describe("checkTenantPair", () => {
     const result = run(healthyFacts(), true);
     expect(result.error).toBeUndefined();
     expect(result.names).toEqual(["inspectTenantPair", "recordHealthCheck"]);
-    expect(result.recorded?.result).toMatchObject({ verdict: "healthy", findings: [], remediations: [], instanceId: "check-1" });
+    expect(result.recorded?.result).toMatchObject({
+      verdict: "healthy",
+      findings: [],
+      remediations: [],
+      instanceId: "check-1",
+    });
     expect(result.recorded?.result.checkedAt).toBe("2026-12-04T16:30:00.000Z");
     expect(result.recorded?.result.durationMs).toBe(1000);
     const output = result.output as TenantPairHealth;
@@ -64,7 +74,11 @@ describe("checkTenantPair", () => {
   });
 
   it("re-applies every drifted flag when remediation is on", () => {
-    const facts = healthyFacts({ targetIsSyncAllowed: false, targetInboundAllowed: false, sourceOutboundAllowed: false });
+    const facts = healthyFacts({
+      targetIsSyncAllowed: false,
+      targetInboundAllowed: false,
+      sourceOutboundAllowed: false,
+    });
     const result = run(facts, true);
     expect(result.names).toEqual([
       "inspectTenantPair",
@@ -86,7 +100,12 @@ describe("checkTenantPair", () => {
 
   it("re-creates a missing partner before re-applying its flag", () => {
     const result = run(healthyFacts({ sourceOutboundAllowed: null }), true);
-    expect(result.names).toEqual(["inspectTenantPair", "ensureSourcePartner", "enableSourceAutoRedemption", "recordHealthCheck"]);
+    expect(result.names).toEqual([
+      "inspectTenantPair",
+      "ensureSourcePartner",
+      "enableSourceAutoRedemption",
+      "recordHealthCheck",
+    ]);
   });
 
   it("restarts a quarantined job once its cause is gone", () => {
@@ -94,7 +113,10 @@ describe("checkTenantPair", () => {
     expect(result.names).toEqual(["inspectTenantPair", "restartSyncJob", "recordHealthCheck"]);
     const restart = result.calls.find((call) => call.name === "restartSyncJob");
     expect(restart?.input).toEqual({ sourceTenantId: SOURCE, servicePrincipalId: "sp-1", jobId: "job-1" });
-    expect(result.recorded?.result.remediations[0]).toMatchObject({ action: "restartQuarantinedJob", outcome: "succeeded" });
+    expect(result.recorded?.result.remediations[0]).toMatchObject({
+      action: "restartQuarantinedJob",
+      outcome: "succeeded",
+    });
   });
 
   it("leaves a quarantined job alone while a policy still drifts", () => {
@@ -103,13 +125,20 @@ describe("checkTenantPair", () => {
   });
 
   it("leaves a quarantined job alone while credentials fail", () => {
-    const credentials = { checked: true as const, valid: false as const, code: "InvalidCredentials", message: "Expired." };
+    const credentials = {
+      checked: true as const,
+      valid: false as const,
+      code: "InvalidCredentials",
+      message: "Expired.",
+    };
     const result = run(healthyFacts({ job: quarantined, credentials }), true);
     expect(result.names).toEqual(["inspectTenantPair", "recordHealthCheck"]);
   });
 
   it("records a failed remediation and goes on", () => {
-    const result = run(healthyFacts({ targetIsSyncAllowed: false, sourceOutboundAllowed: false }), true, ["allowInboundSync"]);
+    const result = run(healthyFacts({ targetIsSyncAllowed: false, sourceOutboundAllowed: false }), true, [
+      "allowInboundSync",
+    ]);
     expect(result.error).toBeUndefined();
     const records = result.recorded?.result.remediations ?? [];
     expect(records[0]).toMatchObject({ action: "reapplyInboundSync", outcome: "failed" });

@@ -68,7 +68,8 @@ export function driveHealthOrchestration(
     callActivity: (name: string, activityInput: unknown) => newTask({ kind: "activity", name, input: activityInput }),
     callActivityWithRetry: (name: string, _retry: unknown, activityInput: unknown) =>
       newTask({ kind: "activity", name, input: activityInput }),
-    callSubOrchestrator: (name: string, subInput: unknown) => newTask({ kind: "subOrchestration", name, input: subInput }),
+    callSubOrchestrator: (name: string, subInput: unknown) =>
+      newTask({ kind: "subOrchestration", name, input: subInput }),
     Task: { any: (tasks: FakeTask[]): AnyTask => ({ any: tasks }) },
   };
   const context = { df: dfContext, log: (message: string) => logs.push(message) } as unknown as df.OrchestrationContext;

@@ -24,7 +24,11 @@ const cases: Case[] = [
     facts: healthyFacts({
       job: healthyJob({
         statusCode: "Quarantine",
-        quarantine: { reason: "EncounteredQuarantineException", errorCode: "InvalidCredentials", errorMessage: "Expired." },
+        quarantine: {
+          reason: "EncounteredQuarantineException",
+          errorCode: "InvalidCredentials",
+          errorMessage: "Expired.",
+        },
       }),
     }),
     verdict: "unhealthy",
@@ -64,7 +68,9 @@ const cases: Case[] = [
   {
     name: "a last success three cycles old",
     facts: healthyFacts({
-      job: healthyJob({ lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(120) } }),
+      job: healthyJob({
+        lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(120) },
+      }),
     }),
     verdict: "degraded",
     rules: ["lastSuccessStale"],
@@ -73,7 +79,9 @@ const cases: Case[] = [
   {
     name: "a last success two cycles old",
     facts: healthyFacts({
-      job: healthyJob({ lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(80) } }),
+      job: healthyJob({
+        lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(80) },
+      }),
     }),
     verdict: "healthy",
     rules: [],
@@ -82,7 +90,9 @@ const cases: Case[] = [
   {
     name: "a last success seven cycles old",
     facts: healthyFacts({
-      job: healthyJob({ lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(280) } }),
+      job: healthyJob({
+        lastSuccessfulExecution: { ...healthyJob().lastSuccessfulExecution!, timeEnded: minutesAgo(280) },
+      }),
     }),
     verdict: "unhealthy",
     rules: ["lastSuccessStale"],
@@ -153,7 +163,9 @@ const cases: Case[] = [
   },
   {
     name: "saved credentials failing validation",
-    facts: healthyFacts({ credentials: { checked: true, valid: false, code: "InvalidCredentials", message: "Expired." } }),
+    facts: healthyFacts({
+      credentials: { checked: true, valid: false, code: "InvalidCredentials", message: "Expired." },
+    }),
     verdict: "unhealthy",
     rules: ["credentialsInvalid"],
     reasons: [/failed validation \(InvalidCredentials\): Expired\./],
@@ -169,7 +181,10 @@ const cases: Case[] = [
     }),
     verdict: "degraded",
     rules: ["provisioningFailures", "provisioningFailures"],
-    reasons: [/4 provisioning failure\(s\) with AzureActiveDirectoryForbidden/, /1 provisioning failure\(s\) with AzureActiveDirectoryQuotaLimitExceeded/],
+    reasons: [
+      /4 provisioning failure\(s\) with AzureActiveDirectoryForbidden/,
+      /1 provisioning failure\(s\) with AzureActiveDirectoryQuotaLimitExceeded/,
+    ],
     codes: ["AzureActiveDirectoryForbidden", "AzureActiveDirectoryQuotaLimitExceeded"],
   },
 ];

@@ -27,7 +27,10 @@ describe("judgeDeprovisioning", () => {
   });
 
   it("reports a quarantined job", () => {
-    const job = jobStatus({ statusCode: "Quarantine", quarantine: { reason: "TooManyDeletes", errorCode: null, errorMessage: null } });
+    const job = jobStatus({
+      statusCode: "Quarantine",
+      quarantine: { reason: "TooManyDeletes", errorCode: null, errorMessage: null },
+    });
     expect(judgeDeprovisioning({ job, synchronizedCount: 4, deletedCount: 0 }, since)).toBe("quarantined");
   });
 

@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import { offboardTenantPair } from "../../../src/orchestrators/offboardTenantPair";
 import type { OffboardingResult, OffboardingSubject } from "../../../src/shared/offboardingContracts";
 import type { OffboardingCustomStatus } from "../../../src/shared/offboardingStatus";
-import { type ActivityAnswer, type FakeTask, activityCalls, driveOrchestration, timers } from "../support/fakeOrchestration";
+import {
+  type ActivityAnswer,
+  type FakeTask,
+  activityCalls,
+  driveOrchestration,
+  timers,
+} from "../support/fakeOrchestration";
 import { adoptedSubject, createdSubject, progressAfterCycle, request } from "./offboardingFixtures";
 
 type ActivityTask = Extract<FakeTask, { kind: "activity" }>;
@@ -82,7 +88,11 @@ describe("offboardTenantPair", () => {
   });
 
   it("skips unassignment and the wait with keepSyncedUsers", () => {
-    const result = driveOrchestration(offboardTenantPair, { ...request, keepSyncedUsers: true }, tenantAnswers(createdSubject()));
+    const result = driveOrchestration(
+      offboardTenantPair,
+      { ...request, keepSyncedUsers: true },
+      tenantAnswers(createdSubject()),
+    );
     expect(result.error).toBeUndefined();
     expect(names(result)).not.toContain("unassignAllPrincipals");
     expect(names(result)).not.toContain("readDeprovisioningProgress");
@@ -110,7 +120,9 @@ describe("offboardTenantPair", () => {
       { ...request, deprovisionTimeoutSeconds: 30 },
       tenantAnswers(createdSubject(), Number.POSITIVE_INFINITY),
     );
-    expect(result.error?.message).toMatch(/^Offboarding step waitForDeprovisioning failed: Sync cycles had not removed/);
+    expect(result.error?.message).toMatch(
+      /^Offboarding step waitForDeprovisioning failed: Sync cycles had not removed/,
+    );
     expect(names(result)).not.toContain("deleteSyncJob");
     expect(names(result)).not.toContain("markPairOffboarded");
     const recorded = activityCalls(result, "recordOffboardingFailure");
@@ -122,7 +134,11 @@ describe("offboardTenantPair", () => {
     const answers = tenantAnswers(createdSubject(), 0);
     const result = driveOrchestration(offboardTenantPair, request, (task, call) =>
       task.name === "deleteSyncJob" && call === 1
-        ? { error: new Error("Graph transient error 503 ServiceUnavailable on DELETE /servicePrincipals/sp-1: try later (request-id r1)") }
+        ? {
+            error: new Error(
+              "Graph transient error 503 ServiceUnavailable on DELETE /servicePrincipals/sp-1: try later (request-id r1)",
+            ),
+          }
         : answers(task, call),
     );
     expect(result.error).toBeUndefined();

@@ -24,11 +24,21 @@ export function createdSubject(): OffboardingSubject {
       target: [
         { type: "partner", id: SOURCE, created: true },
         { type: "identitySynchronization", id: SOURCE, created: true, detail: { previousIsSyncAllowed: null } },
-        { type: "policyFlag", id: `partners/${SOURCE}/automaticUserConsentSettings.inboundAllowed`, created: true, detail: { previousValue: null } },
+        {
+          type: "policyFlag",
+          id: `partners/${SOURCE}/automaticUserConsentSettings.inboundAllowed`,
+          created: true,
+          detail: { previousValue: null },
+        },
       ],
       source: [
         { type: "partner", id: TARGET, created: true },
-        { type: "policyFlag", id: `partners/${TARGET}/automaticUserConsentSettings.outboundAllowed`, created: true, detail: { previousValue: null } },
+        {
+          type: "policyFlag",
+          id: `partners/${TARGET}/automaticUserConsentSettings.outboundAllowed`,
+          created: true,
+          detail: { previousValue: null },
+        },
         { type: "application", id: "app-1", created: true, detail: { appId: "appid-1" } },
         { type: "servicePrincipal", id: SP, created: true },
         { type: "synchronizationJob", id: JOB, created: true, detail: { servicePrincipalId: SP } },

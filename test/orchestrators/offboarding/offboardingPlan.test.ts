@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { listKeptObjects, planPolicyTeardown, planSyncTeardown } from "../../../src/orchestrators/offboarding/offboardingPlan";
+import {
+  listKeptObjects,
+  planPolicyTeardown,
+  planSyncTeardown,
+} from "../../../src/orchestrators/offboarding/offboardingPlan";
 import { JOB, SOURCE, SP, TARGET, adoptedSubject, createdSubject } from "./offboardingFixtures";
 
 const pair = { sourceTenantId: SOURCE, targetTenantId: TARGET };
@@ -27,7 +31,9 @@ describe("planSyncTeardown", () => {
 describe("planPolicyTeardown", () => {
   it("restores flags and deletes the policy before the partners", () => {
     const plan = planPolicyTeardown(createdSubject(), pair);
-    expect(plan.map((action) => `${action.activity} ${action.change.tenantId === SOURCE ? "source" : "target"}`)).toEqual([
+    expect(
+      plan.map((action) => `${action.activity} ${action.change.tenantId === SOURCE ? "source" : "target"}`),
+    ).toEqual([
       "restorePartnerFlag source",
       "deletePartner source",
       "restorePartnerFlag target",

@@ -1,9 +1,7 @@
 import type * as df from "durable-functions";
 
 /** A task as the fake context hands it out: an activity call or a timer. */
-export type FakeTask =
-  | { kind: "activity"; name: string; input: unknown }
-  | { kind: "timer"; fireAt: Date };
+export type FakeTask = { kind: "activity"; name: string; input: unknown } | { kind: "timer"; fireAt: Date };
 
 /** What an activity call gives back: an output, or an error thrown into the generator. */
 export type ActivityAnswer = { output: unknown } | { error: Error };
@@ -43,7 +41,11 @@ export function driveOrchestration(
     setCustomStatus: (status: unknown) => {
       customStatus = structuredClone(status);
     },
-    callActivity: (name: string, activityInput: unknown): FakeTask => ({ kind: "activity", name, input: activityInput }),
+    callActivity: (name: string, activityInput: unknown): FakeTask => ({
+      kind: "activity",
+      name,
+      input: activityInput,
+    }),
     createTimer: (fireAt: Date): FakeTask => ({ kind: "timer", fireAt }),
   };
   const context = { df: dfContext, log: (message: string) => logs.push(message) } as unknown as df.OrchestrationContext;
