@@ -5,8 +5,7 @@ import {
   type OffboardingStepRecord,
 } from "../../shared/offboardingStatus";
 import type { StepError } from "../../shared/onboardingStatus";
-import { shortenMessage } from "../onboarding/shortenMessage";
-import { MAX_STATUS_TEXT_LENGTH, truncateText } from "../onboarding/stepStatus";
+import { shortenStepError, truncateText } from "../onboarding/stepStatus";
 
 /** Creates the status of an offboarding that has not started a step yet: every step pending. */
 export function createOffboardingStatus(): OffboardingCustomStatus {
@@ -58,15 +57,8 @@ export function markOffboardingFailed(
 ): OffboardingCustomStatus {
   return updateStep(status, name, (step) => {
     const { waitingFor: _waitingFor, ...rest } = step;
-    const stepError: StepError = { message: shortenMessage(error.message, MAX_STATUS_TEXT_LENGTH) };
-    if (error.graphCode !== undefined) {
-      stepError.graphCode = error.graphCode;
-    }
-    if (error.requestId !== undefined) {
-      stepError.requestId = error.requestId;
-    }
     const startedAt = step.startedAt ?? at.toISOString();
-    return { ...rest, state: "failed", startedAt, endedAt: at.toISOString(), error: stepError };
+    return { ...rest, state: "failed", startedAt, endedAt: at.toISOString(), error: shortenStepError(error) };
   });
 }
 

@@ -73,21 +73,26 @@ export function markFailed(
 ): OnboardingCustomStatus {
   return updateStep(status, name, (step) => {
     const { waitingFor: _waitingFor, ...rest } = step;
-    const stepError: StepError = { message: shortenMessage(error.message, MAX_STATUS_TEXT_LENGTH) };
-    if (error.graphCode !== undefined) {
-      stepError.graphCode = error.graphCode;
-    }
-    if (error.requestId !== undefined) {
-      stepError.requestId = error.requestId;
-    }
     return {
       ...rest,
       state: "failed",
       startedAt: step.startedAt ?? at.toISOString(),
       endedAt: at.toISOString(),
-      error: stepError,
+      error: shortenStepError(error),
     };
   });
+}
+
+/** Copies a step error for a status record, with its message shortened and Graph's code and request id kept whole. */
+export function shortenStepError(error: StepError): StepError {
+  const stepError: StepError = { message: shortenMessage(error.message, MAX_STATUS_TEXT_LENGTH) };
+  if (error.graphCode !== undefined) {
+    stepError.graphCode = error.graphCode;
+  }
+  if (error.requestId !== undefined) {
+    stepError.requestId = error.requestId;
+  }
+  return stepError;
 }
 
 export function truncateText(text: string): string {
