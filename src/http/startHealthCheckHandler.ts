@@ -6,6 +6,7 @@ import type { TenantPairRegistry } from "../registry/tenantPairRegistry";
 import { OrchestratorNames } from "../shared/activityNames";
 import type { CheckTenantPairInput } from "../shared/healthContracts";
 import { pairHealthCheckInstanceId } from "../shared/healthInstanceIds";
+import { acceptedResponse } from "./acceptedResponse";
 import { type OperationsClient, errorText } from "./durableInstances";
 import { operationStatusUri } from "./operationIds";
 import {
@@ -113,11 +114,7 @@ export function createStartHealthCheckHandler(dependencies: StartHealthCheckDepe
       return problemResponse(orchestrationStoreUnavailableProblem(`start health check ${instanceId}`));
     }
     context.log(`HealthCheckStarted instanceId=${instanceId}`);
-    return {
-      status: 202,
-      headers: { "Content-Type": "application/json", Location: statusUri, "Cache-Control": "no-store" },
-      jsonBody: { id: instanceId, statusUri },
-    };
+    return acceptedResponse(instanceId, statusUri);
   };
 }
 

@@ -4,6 +4,7 @@ import type { TenantPairRegistry } from "../registry/tenantPairRegistry";
 import { OrchestratorNames } from "../shared/activityNames";
 import { type OffboardingRequest, offboardingInstanceId } from "../shared/offboardingRequest";
 import { onboardingInstanceId } from "../shared/onboardingInstanceId";
+import { acceptedResponse } from "./acceptedResponse";
 import { type OperationsClient, errorText, findInstance, isActiveRuntimeStatus } from "./durableInstances";
 import { validateOffboardingRequest } from "./offboardingRequest";
 import { operationStatusUri } from "./operationIds";
@@ -14,6 +15,7 @@ import {
   orchestrationStoreUnavailableProblem,
   problemResponse,
 } from "./problemDetails";
+import { startOrchestrationOnce } from "./startOrchestrationOnce";
 
 export interface StartOffboardingDependencies {
   getClient: (context: InvocationContext) => OperationsClient;
@@ -77,14 +79,15 @@ export function createStartOffboardingHandler(dependencies: StartOffboardingDepe
     };
     try {
       const client = dependencies.getClient(context);
-      const running = await findRunningOperation(client, [
-        onboardingInstanceId(sourceTenantId, targetTenantId),
-        instanceId,
-      ]);
-      if (running !== undefined) {
-        return problemResponse(busyProblem(pairText, running, statusUriFor(request, running)));
+      const onboardingId = onboardingInstanceId(sourceTenantId, targetTenantId);
+      const onboarding = await findInstance(client, onboardingId);
+      if (onboarding !== undefined && isActiveRuntimeStatus(onboarding.runtimeStatus)) {
+        return problemResponse(busyProblem(pairText, onboardingId, statusUriFor(request, onboardingId)));
       }
-      if (!(await startUnlessActive(client, instanceId, input))) {
+      const outcome = await startOrchestrationOnce(client, OrchestratorNames.offboardTenantPair, instanceId, input, {
+        replaceEnded: true,
+      });
+      if (outcome === "alreadyExists") {
         return problemResponse(busyProblem(pairText, instanceId, statusUri));
       }
     } catch (error) {
@@ -92,11 +95,7 @@ export function createStartOffboardingHandler(dependencies: StartOffboardingDepe
       return problemResponse(orchestrationStoreUnavailableProblem(`start offboarding ${instanceId}`));
     }
     context.log(`OffboardingStarted instanceId=${instanceId} keepSyncedUsers=${keepSyncedUsers}`);
-    return {
-      status: 202,
-      headers: { "Content-Type": "application/json", Location: statusUri, "Cache-Control": "no-store" },
-      jsonBody: { id: instanceId, statusUri },
-    };
+    return acceptedResponse(instanceId, statusUri);
   };
 }
 
@@ -106,36 +105,6 @@ function statusUriFor(request: HttpRequest, instanceId: string): string {
   const url = new URL(request.url);
   url.pathname = url.pathname.replace(/\/+$/, "").split("/").slice(0, -2).join("/");
   return operationStatusUri(url.toString(), instanceId);
-}
-
-/** Returns the first of the instance ids whose orchestration has not ended. */
-async function findRunningOperation(client: OperationsClient, instanceIds: string[]): Promise<string | undefined> {
-  for (const instanceId of instanceIds) {
-    const status = await findInstance(client, instanceId);
-    if (status !== undefined && isActiveRuntimeStatus(status.runtimeStatus)) {
-      return instanceId;
-    }
-  }
-  return undefined;
-}
-
-/** Starts the offboarding, replacing an ended instance with that id; false when one started a moment earlier. */
-async function startUnlessActive(
-  client: OperationsClient,
-  instanceId: string,
-  input: OffboardingRequest,
-): Promise<boolean> {
-  try {
-    await client.startNew(OrchestratorNames.offboardTenantPair, { instanceId, input });
-    return true;
-  } catch (error) {
-    // The Durable extension returns 500, not 409, when another request started the same id a moment earlier.
-    const raced = await findInstance(client, instanceId);
-    if (raced !== undefined && isActiveRuntimeStatus(raced.runtimeStatus)) {
-      return false;
-    }
-    throw error;
-  }
 }
 
 function busyProblem(pairText: string, instanceId: string, statusUri: string): ProblemDetails {

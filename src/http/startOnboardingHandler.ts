@@ -5,6 +5,7 @@ import { OrchestratorNames } from "../shared/activityNames";
 import { offboardingInstanceId } from "../shared/offboardingRequest";
 import { onboardingInstanceId } from "../shared/onboardingInstanceId";
 import type { OnboardingRequest, OnboardingWaits } from "../shared/onboardingRequest";
+import { acceptedResponse } from "./acceptedResponse";
 import { type OperationsClient, errorText, findInstance, isActiveRuntimeStatus } from "./durableInstances";
 import { readJsonObjectBody } from "./jsonBody";
 import { operationStatusUri } from "./operationIds";
@@ -16,6 +17,7 @@ import {
   problemResponse,
 } from "./problemDetails";
 import { REGISTRY_RETRY_AFTER_SECONDS, registryUnavailableProblem } from "./registryProblems";
+import { startOrchestrationOnce } from "./startOrchestrationOnce";
 import { type ResolveTenant, resolveTenantPair } from "./tenantResolution";
 import { validateTenantPairRequest } from "./tenantPairRequest";
 
@@ -94,8 +96,10 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
           offboardingRunningProblem(offboardingId, operationStatusUri(request.url, offboardingId)),
         );
       }
-      const started = await startUnlessActive(client, instanceId, input);
-      if (!started) {
+      const outcome = await startOrchestrationOnce(client, OrchestratorNames.onboardTenantPair, instanceId, input, {
+        replaceEnded: true,
+      });
+      if (outcome === "alreadyExists") {
         return problemResponse(alreadyRunningProblem(instanceId, statusUri));
       }
     } catch (error) {
@@ -103,38 +107,8 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       return problemResponse(orchestrationStoreUnavailableProblem(`start onboarding ${instanceId}`));
     }
     context.log(`OnboardingStarted instanceId=${instanceId}`);
-    return {
-      status: 202,
-      headers: { "Content-Type": "application/json", Location: statusUri, "Cache-Control": "no-store" },
-      jsonBody: { id: instanceId, statusUri },
-    };
+    return acceptedResponse(instanceId, statusUri);
   };
-}
-
-/**
- * Starts the onboarding under `instanceId` and replaces an ended instance with that id. Returns false, and starts
- * nothing, while an instance with that id is still active.
- */
-async function startUnlessActive(
-  client: OperationsClient,
-  instanceId: string,
-  input: OnboardingRequest,
-): Promise<boolean> {
-  const existing = await findInstance(client, instanceId);
-  if (existing !== undefined && isActiveRuntimeStatus(existing.runtimeStatus)) {
-    return false;
-  }
-  try {
-    await client.startNew(OrchestratorNames.onboardTenantPair, { instanceId, input });
-    return true;
-  } catch (error) {
-    // The Durable extension returns 500, not 409, when another request started the same id a moment earlier.
-    const raced = await findInstance(client, instanceId);
-    if (raced !== undefined && isActiveRuntimeStatus(raced.runtimeStatus)) {
-      return false;
-    }
-    throw error;
-  }
 }
 
 function alreadyRunningProblem(instanceId: string, statusUri: string): ProblemDetails {
