@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { OffboardingStepNames, type OffboardingCustomStatus } from "../shared/offboardingStatus";
+import { stepRecordFieldShapes } from "./stepRecordShape";
 
 /** The request part of an offboarding's operation summary. */
 export interface OffboardingRequestSummary {
@@ -21,14 +22,7 @@ const requestShape = z.object({
 const stepShape = z.object({
   name: z.enum(OffboardingStepNames),
   state: z.enum(["pending", "running", "waiting", "succeeded", "failed", "skipped"]),
-  attempts: z.number(),
-  startedAt: z.string().optional(),
-  endedAt: z.string().optional(),
-  waitingFor: z.string().optional(),
-  detail: z.string().optional(),
-  error: z
-    .object({ message: z.string(), graphCode: z.string().optional(), requestId: z.string().optional() })
-    .optional(),
+  ...stepRecordFieldShapes,
 });
 
 const customStatusShape = z.object({

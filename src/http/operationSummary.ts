@@ -10,6 +10,7 @@ import {
   parseOffboardingStatus,
   summarizeOffboardingRequest,
 } from "./offboardingSummary";
+import { stepErrorShape, stepRecordFieldShapes } from "./stepRecordShape";
 
 /** A step record of an onboarding or an offboarding; the offboarding's steps may also be `skipped`. */
 export type SummaryStep = StepRecord | OffboardingStepRecord;
@@ -74,20 +75,7 @@ const requestShape = z.object({
 const stepShape = z.object({
   name: z.enum(OnboardingStepNames),
   state: z.enum(["pending", "running", "waiting", "succeeded", "failed"]),
-  attempts: z.number(),
-  startedAt: z.string().optional(),
-  endedAt: z.string().optional(),
-  waitingFor: z.string().optional(),
-  detail: z.string().optional(),
-  error: z
-    .object({ message: z.string(), graphCode: z.string().optional(), requestId: z.string().optional() })
-    .optional(),
-});
-
-const stepErrorShape = z.object({
-  message: z.string(),
-  graphCode: z.string().optional(),
-  requestId: z.string().optional(),
+  ...stepRecordFieldShapes,
 });
 
 const rollbackItemShape = z.object({
