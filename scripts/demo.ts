@@ -3,17 +3,12 @@
  * with the "All Employees" group in scope through the HTTP API, prints the steps while it polls, and prints the
  * outcome. Exits 0 when the onboarding completed and Tenant B holds one synced user per member of the group.
  */
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 
-import { startAzurite } from "./lib/azurite";
 import { dumpTenant, listTenants, memberIds, syncedUsers, type TenantSummary } from "./lib/emulatorDump";
 import { delay, getJson, postJson } from "./lib/http";
-import { sampleSettingsFile } from "./lib/localSettings";
+import { startLocalStack } from "./lib/localStack";
 import { isFinished, StepPrinter, type OperationSummary } from "./lib/operationProgress";
-import { startChild, type RunningChild } from "./lib/startChild";
-import { writeSettingsCopy } from "./lib/localSettings";
 
 const appRoot = resolve(__dirname, "..", "..");
 const sourceDomain = "M365x15302292.onmicrosoft.com";
@@ -22,39 +17,19 @@ const groupName = "All Employees";
 const timeoutMs = 5 * 60_000;
 
 async function main(): Promise<number> {
-  const children: RunningChild[] = [];
+  console.log("Starting Azurite, the Graph emulator and the local Functions host...");
+  // In-memory tables on a free port, so the demo neither needs nor touches the data of `npm start`.
+  const stack = await startLocalStack(appRoot, {
+    dataFolderPrefix: "tenant-pair-demo-",
+    // Show the host's errors and warnings only; its information lines would drown the step progress.
+    echoHostLine: (line) => /\] \[(Error|Critical|Warning)\] \[|Failed to load/.test(line),
+  });
   try {
-    console.log("Starting Azurite, the Graph emulator and the local Functions host...");
-    // In-memory tables on a free port, so the demo neither needs nor touches the data of `npm start`.
-    const azurite = await startAzurite({ appRoot, port: 0 });
-    children.push(azurite.child);
-    const emulator = await startChild({
-      name: "emulator",
-      args: [join(appRoot, "dist", "emulator", "main.js"), "--port", "0"],
-      readyLine: /listening on (http:\/\/\S+)/,
-    });
-    children.push(emulator);
-    const settings = writeSettingsCopy(join(appRoot, sampleSettingsFile), {
-      GRAPH_BASE_URL: emulator.url,
-      AzureWebJobsStorage: azurite.connectionString,
-    });
-    const host = await startChild({
-      name: "host",
-      args: [
-        join(appRoot, "dist", "local-host", "main.js"),
-        ...["--app", appRoot, "--port", "0", "--settings", settings],
-        ...["--data", mkdtempSync(join(tmpdir(), "tenant-pair-demo-"))],
-      ],
-      readyLine: /listening on (http:\/\/\S+)/,
-      // Show the host's errors and warnings only; its information lines would drown the step progress.
-      echo: (line) => /\] \[(Error|Critical|Warning)\] \[|Failed to load/.test(line),
-      readyTimeoutMs: 60_000,
-    });
-    children.push(host);
+    const { azurite, emulator, host } = stack;
     console.log(`  Azurite tables on port ${azurite.port}, Graph emulator ${emulator.url}, Functions host ${host.url}`);
     return await onboardSamplePair(emulator.url, host.url);
   } finally {
-    await Promise.all(children.map((child) => child.stop()));
+    await stack.stop();
   }
 }
 
