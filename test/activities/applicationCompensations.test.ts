@@ -1,6 +1,6 @@
 import "./testEnvironment";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { TENANT_A_ID } from "../../emulator/fixture";
 import { assignPrincipalsHandler } from "../../src/activities/assignPrincipals";
@@ -9,7 +9,8 @@ import { deleteSyncApplicationHandler } from "../../src/activities/deleteSyncApp
 import { deleteSyncJobHandler } from "../../src/activities/deleteSyncJob";
 import { removeAppRoleAssignmentHandler } from "../../src/activities/removeAppRoleAssignment";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { collection, EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import { prepareApplication, preparePolicies, type ReadyApplication } from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
@@ -39,16 +40,11 @@ async function assignFirstUser(): Promise<string> {
   return output.assignments[0]?.assignmentId ?? "";
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 beforeEach(async () => {
-  await emulator.reset();
   await preparePolicies(emulator);
   application = await prepareApplication(emulator);
 });

@@ -2,12 +2,13 @@ import "./testEnvironment";
 
 import { setTimeout } from "node:timers/promises";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { CROSS_TENANT_SYNC_TEMPLATE_ID, TENANT_A_ID } from "../../emulator/fixture";
 import { createSyncApplicationHandler } from "../../src/activities/createSyncApplication";
 import { removeDuplicateSyncApplicationsHandler } from "../../src/activities/removeDuplicateSyncApplications";
-import { collection, EmulatorHarness, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import { CONFIGURATION_NAME, PAIR, waitUntilReady } from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
@@ -31,16 +32,11 @@ function checkInput(keepApplicationId: string, createdSince: Date) {
   };
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 beforeEach(async () => {
-  await emulator.reset();
   await emulator.admin("PUT", "/_emulator/settings", { replicationDelayMs: REPLICATION_DELAY_MS });
 });
 

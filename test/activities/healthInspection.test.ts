@@ -2,7 +2,7 @@ import "./testEnvironment";
 
 import { setTimeout } from "node:timers/promises";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
 import { allowInboundSyncHandler } from "../../src/activities/allowInboundSync";
@@ -15,7 +15,8 @@ import { startSyncJobHandler } from "../../src/activities/startSyncJob";
 import { createGraphClient } from "../../src/graph/graphClient";
 import { judgeTenantPair } from "../../src/orchestrators/health/judgeTenantPair";
 import type { InspectTenantPairInput, TenantPairFacts } from "../../src/shared/healthContracts";
-import { EmulatorHarness } from "./emulatorHarness";
+import type { EmulatorHarness } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import { CONFIGURATION_NAME, PAIR, prepareApplication, preparePolicies } from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
@@ -68,16 +69,11 @@ function rules(facts: TenantPairFacts): string[] {
   return judgeTenantPair(facts).findings.map((finding) => finding.rule);
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 beforeEach(async () => {
-  await emulator.reset();
   pair = await onboard();
 });
 

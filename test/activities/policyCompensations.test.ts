@@ -1,6 +1,6 @@
 import "./testEnvironment";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
 import { allowInboundSyncHandler } from "../../src/activities/allowInboundSync";
@@ -11,7 +11,8 @@ import { removeIdentitySynchronizationHandler } from "../../src/activities/remov
 import { restoreInboundSyncHandler } from "../../src/activities/restoreInboundSync";
 import { restorePartnerFlagHandler } from "../../src/activities/restorePartnerFlag";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { collection, EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 
 let emulator: EmulatorHarness;
 
@@ -24,16 +25,8 @@ async function targetPartner(): Promise<Json | undefined> {
   return partners.find((candidate) => candidate["tenantId"] === TENANT_A_ID);
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await emulator.reset();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 describe("deletePartner", () => {

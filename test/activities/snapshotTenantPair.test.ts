@@ -1,27 +1,20 @@
 import "./testEnvironment";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID } from "../../emulator/fixture";
 import { assignPrincipalsHandler } from "../../src/activities/assignPrincipals";
 import { createSyncJobHandler } from "../../src/activities/createSyncJob";
 import { snapshotTenantPairHandler } from "../../src/activities/snapshotTenantPair";
-import { EmulatorHarness } from "./emulatorHarness";
+import type { EmulatorHarness } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import { CONFIGURATION_NAME, PAIR, prepareApplication, preparePolicies } from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
 const input = { ...PAIR, configurationName: CONFIGURATION_NAME };
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await emulator.reset();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 describe("snapshotTenantPair", () => {

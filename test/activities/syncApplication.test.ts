@@ -2,14 +2,15 @@ import "./testEnvironment";
 
 import { setTimeout } from "node:timers/promises";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { CROSS_TENANT_SYNC_TEMPLATE_ID, TENANT_A_ID } from "../../emulator/fixture";
 import { createSyncApplicationHandler } from "../../src/activities/createSyncApplication";
 import { readServicePrincipalHandler } from "../../src/activities/readServicePrincipal";
 import { validateSyncCredentialsHandler } from "../../src/activities/validateSyncCredentials";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { collection, EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import {
   CONFIGURATION_NAME,
   PAIR,
@@ -31,16 +32,8 @@ async function syncApplications(): Promise<Json[]> {
   return applications.filter((application) => application["applicationTemplateId"] === CROSS_TENANT_SYNC_TEMPLATE_ID);
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await emulator.reset();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 describe("createSyncApplication", () => {

@@ -2,7 +2,7 @@ import "./testEnvironment";
 
 import { setTimeout } from "node:timers/promises";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 
 import { ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID, TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
 import { assignPrincipalsHandler } from "../../src/activities/assignPrincipals";
@@ -11,7 +11,8 @@ import { readSyncJobStatusHandler } from "../../src/activities/readSyncJobStatus
 import { saveSyncSecretsHandler } from "../../src/activities/saveSyncSecrets";
 import { startSyncJobHandler } from "../../src/activities/startSyncJob";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { collection, EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, expectedError, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 import { PAIR, prepareApplication, preparePolicies, type ReadyApplication } from "./onboardingSteps";
 
 let emulator: EmulatorHarness;
@@ -38,16 +39,11 @@ function spInput() {
   return { sourceTenantId: TENANT_A_ID, servicePrincipalId: application.servicePrincipalId };
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 beforeEach(async () => {
-  await emulator.reset();
   await preparePolicies(emulator);
   application = await prepareApplication(emulator);
 });

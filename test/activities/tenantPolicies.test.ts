@@ -1,6 +1,6 @@
 import "./testEnvironment";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { TENANT_A_DOMAIN, TENANT_A_ID, TENANT_A_NAME, TENANT_B_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
 import { allowInboundSyncHandler } from "../../src/activities/allowInboundSync";
@@ -10,7 +10,8 @@ import { ensureSourcePartnerHandler } from "../../src/activities/ensureSourcePar
 import { ensureTargetPartnerHandler } from "../../src/activities/ensureTargetPartner";
 import { resolveTenantsHandler } from "../../src/activities/resolveTenants";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { collection, EmulatorHarness, expectedError, INSTANCE_ID, type Json } from "./emulatorHarness";
+import { collection, type EmulatorHarness, expectedError, INSTANCE_ID, type Json } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 
 let emulator: EmulatorHarness;
 const inTarget = { tenantId: TENANT_B_ID, partnerTenantId: TENANT_A_ID };
@@ -20,16 +21,8 @@ async function partnersIn(tenantId: string): Promise<Json[]> {
   return collection(await emulator.dump(tenantId), "partners");
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await emulator.reset();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 describe("resolveTenants", () => {

@@ -1,12 +1,13 @@
 import "./testEnvironment";
 
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
 import { ALL_EMPLOYEES_GROUP_ID, ENGINEERING_GROUP_ID, TENANT_A_ID } from "../../emulator/fixture";
 import { ScopePrincipalsError } from "../../src/activities/support/scopeProblems";
 import { verifyScopePrincipalsHandler } from "../../src/activities/verifyScopePrincipals";
 import { parseGraphErrorText } from "../../src/graph/graphErrorText";
-import { EmulatorHarness, expectedError } from "./emulatorHarness";
+import { type EmulatorHarness, expectedError } from "./emulatorHarness";
+import { useEmulatorPerFile } from "./emulatorHooks";
 
 const USER_1 = "a1000000-0000-4000-8000-000000000001";
 const USER_2 = "a1000000-0000-4000-8000-000000000002";
@@ -28,16 +29,8 @@ async function makeGuest(userId: string): Promise<void> {
   await emulator.admin("PATCH", `/_emulator/tenants/${TENANT_A_ID}/users/${userId}`, { userType: "Guest" });
 }
 
-beforeAll(async () => {
-  emulator = await EmulatorHarness.start();
-});
-
-afterAll(async () => {
-  await emulator.close();
-});
-
-beforeEach(async () => {
-  await emulator.reset();
+useEmulatorPerFile((started) => {
+  emulator = started;
 });
 
 describe("verifyScopePrincipals", () => {
