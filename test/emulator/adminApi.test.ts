@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_ID, TENANT_C_ID } from "../../emulator/fixture";
 import { DEFAULT_SETTINGS } from "../../emulator/settings";
-import { EmulatorClient, FAST_SETTINGS } from "./emulatorClient";
+import { type EmulatorClient, FAST_SETTINGS } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 import { allowSyncFromAToB, assign, createJobWithSecrets, createSyncApplication } from "./syncPairSetup";
 
 let client: EmulatorClient;
 const PARTNERS = "/policies/crossTenantAccessPolicy/partners";
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
-});
-afterAll(() => client.close());
-beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
 
 describe("tenants and dumps", () => {

@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CROSS_TENANT_SYNC_TEMPLATE_ID, FIXTURE_CLIENT_ID, TENANT_A_ID } from "../../emulator/fixture";
-import { EmulatorClient, waitFor } from "./emulatorClient";
+import { type EmulatorClient, waitFor } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 
 let client: EmulatorClient;
 const INSTANTIATE = `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`;
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
-});
-afterAll(() => client.close());
-beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
 
 const visible = (path: string) =>

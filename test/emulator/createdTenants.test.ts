@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { EmulatorClient } from "./emulatorClient";
+import type { EmulatorClient } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 
 let client: EmulatorClient;
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
-});
-afterAll(() => client.close());
-beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
 
 describe("POST /_emulator/tenants", () => {

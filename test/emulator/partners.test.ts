@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TENANT_A_ID, TENANT_A_DOMAIN, TENANT_B_ID } from "../../emulator/fixture";
-import { EmulatorClient } from "./emulatorClient";
+import type { EmulatorClient } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 
 let client: EmulatorClient;
 const PARTNERS = "/policies/crossTenantAccessPolicy/partners";
 const POLICY = `${PARTNERS}/${TENANT_A_ID}/identitySynchronization`;
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
-});
-afterAll(() => client.close());
-beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
 
 describe("tenant lookup", () => {

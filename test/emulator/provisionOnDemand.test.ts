@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
-import { EmulatorClient, sleep } from "./emulatorClient";
+import { type EmulatorClient, sleep } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 import {
   allowSyncFromAToB,
   assign,
@@ -17,13 +18,11 @@ let ruleId: string;
 const MEGAN_ID = "a1000000-0000-4000-8000-000000000006";
 const ADELE_ID = "a1000000-0000-4000-8000-000000000001";
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
-afterAll(() => client.close());
+
 beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
   app = await createSyncApplication(client);
   const jobId = await createJobWithSecrets(client, app);
   jobPath = `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}`;

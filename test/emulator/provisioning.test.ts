@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   ALL_EMPLOYEES_GROUP_ID,
   ENGINEERING_GROUP_ID,
@@ -6,7 +6,8 @@ import {
   TENANT_B_DOMAIN,
   TENANT_B_ID,
 } from "../../emulator/fixture";
-import { EmulatorClient, sleep, waitFor } from "./emulatorClient";
+import { type EmulatorClient, sleep, waitFor } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 import {
   allowSyncFromAToB,
   assign,
@@ -22,13 +23,11 @@ let jobPath: string;
 const MEGAN_ID = "a1000000-0000-4000-8000-000000000006";
 const LYNNE_DISABLED_ID = "a1000000-0000-4000-8000-000000000005";
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
-afterAll(() => client.close());
+
 beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
   app = await createSyncApplication(client);
   const jobId = await createJobWithSecrets(client, app);
   jobPath = `/servicePrincipals/${app.servicePrincipalId}/synchronization/jobs/${jobId}`;

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
-import { EmulatorClient, sleep } from "./emulatorClient";
+import { type EmulatorClient, sleep } from "./emulatorClient";
+import { useEmulatorClientPerFile } from "./emulatorClientHooks";
 import { allowSyncFromAToB, assign, createSyncApplication, type SyncApplication } from "./syncPairSetup";
 
 let client: EmulatorClient;
@@ -16,13 +17,11 @@ const VALID_CREDENTIALS = {
   ],
 };
 
-beforeAll(async () => {
-  client = await EmulatorClient.start();
+useEmulatorClientPerFile((started) => {
+  client = started;
 });
-afterAll(() => client.close());
+
 beforeEach(async () => {
-  await client.admin("POST", "/reset");
-  client.forgetTokens();
   app = await createSyncApplication(client);
   sync = `/servicePrincipals/${app.servicePrincipalId}/synchronization`;
 });
