@@ -1,26 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { ConfigurationError, parseSettings } from "../../src/config/settings";
-
-const BASE = {
-  GRAPH_CLIENT_ID: "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c",
-  GRAPH_CLIENT_SECRET: "s3cret-value",
-  AzureWebJobsStorage: "UseDevelopmentStorage=true",
-};
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    parseSettings(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return [...(error as ConfigurationError).problems];
-  }
-  throw new Error("expected a ConfigurationError");
-}
+import { parseSettings } from "../../src/config/settings";
+import { EMULATOR_ENV, problemsOf } from "./settingsTestHelpers";
 
 describe("health settings", () => {
   it("applies defaults", () => {
-    expect(parseSettings(BASE).health).toEqual({
+    expect(parseSettings(EMULATOR_ENV).health).toEqual({
       schedule: "0 */30 * * * *",
       maxParallel: 5,
       remediationEnabled: false,
@@ -29,7 +14,7 @@ describe("health settings", () => {
 
   it("reads every health setting", () => {
     const settings = parseSettings({
-      ...BASE,
+      ...EMULATOR_ENV,
       HEALTH_CHECK_SCHEDULE: "0 0 * * * *",
       HEALTH_CHECK_MAX_PARALLEL: "12",
       HEALTH_REMEDIATION_ENABLED: "true",
@@ -39,7 +24,7 @@ describe("health settings", () => {
 
   it("rejects invalid health settings by name", () => {
     const problems = problemsOf({
-      ...BASE,
+      ...EMULATOR_ENV,
       HEALTH_CHECK_SCHEDULE: "*/5 * * * *",
       HEALTH_CHECK_MAX_PARALLEL: "0",
       HEALTH_REMEDIATION_ENABLED: "yes",

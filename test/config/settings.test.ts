@@ -5,24 +5,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 
 import { ConfigurationError, getSettings, parseSettings, resetSettingsCache } from "../../src/config/settings";
+import { CLIENT_ID, EMULATOR_ENV, problemsOf } from "./settingsTestHelpers";
 
-const CLIENT_ID = "5f4c3b2a-1d0e-4f9a-8b7c-6d5e4f3a2b1c";
-const EMULATOR_ENV = {
-  GRAPH_CLIENT_ID: CLIENT_ID,
-  GRAPH_CLIENT_SECRET: "s3cret-value",
-  AzureWebJobsStorage: "UseDevelopmentStorage=true",
-};
 const ACCOUNT_KEY = "c3RvcmFnZS1hY2NvdW50LWtleQ==";
-
-function problemsOf(env: NodeJS.ProcessEnv): string[] {
-  try {
-    parseSettings(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigurationError);
-    return [...(error as ConfigurationError).problems];
-  }
-  throw new Error("expected a ConfigurationError");
-}
 
 function pemFile(): string {
   const path = join(mkdtempSync(join(tmpdir(), "settings-")), "app.pem");
