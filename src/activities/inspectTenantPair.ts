@@ -5,6 +5,7 @@ import { getServicePrincipal } from "../graph/applications";
 import type { GraphApi } from "../graph/graphApi";
 import { createGraphClient } from "../graph/graphClient";
 import { isGraphRequestError } from "../graph/graphRequestError";
+import { undefinedWhenNotFound } from "../graph/notFound";
 import { getIdentitySynchronization, getPartner } from "../graph/partners";
 import { getJob, validateSavedCredentials } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
@@ -15,18 +16,6 @@ import { toSyncJobStatus } from "./support/syncJobStatus";
 
 /** Graph's `steadyStateLastAchievedTime` for "never". */
 const NEVER = "0001-01-01T00:00:00Z";
-
-/** Awaits a Graph read and returns undefined when Graph returns 404. Other failures propagate. */
-async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (error) {
-    if (isGraphRequestError(error) && error.kind === "notFound") {
-      return undefined;
-    }
-    throw error;
-  }
-}
 
 function toJobFacts(job: SynchronizationJob, jobId: string): SyncJobFacts {
   const steadyState = job.status?.steadyStateLastAchievedTime;
@@ -60,8 +49,8 @@ async function inspectSource(input: InspectTenantPairInput, since: Date) {
   const api = createGraphClient(input.sourceTenantId);
   const { servicePrincipalId, jobId } = input;
   const [partner, servicePrincipal] = await Promise.all([
-    unlessNotFound(getPartner(api, input.targetTenantId)),
-    servicePrincipalId === null ? undefined : unlessNotFound(getServicePrincipal(api, servicePrincipalId)),
+    undefinedWhenNotFound(getPartner(api, input.targetTenantId)),
+    servicePrincipalId === null ? undefined : undefinedWhenNotFound(getServicePrincipal(api, servicePrincipalId)),
   ]);
   const notChecked: CredentialFacts = { checked: false };
   if (servicePrincipal === undefined || servicePrincipalId === null || jobId === null) {
@@ -73,7 +62,7 @@ async function inspectSource(input: InspectTenantPairInput, since: Date) {
       failures: [],
     };
   }
-  const job = await unlessNotFound(getJob(api, servicePrincipalId, jobId));
+  const job = await undefinedWhenNotFound(getJob(api, servicePrincipalId, jobId));
   const [credentials, failures] = await Promise.all([
     job === undefined ? notChecked : checkSavedCredentials(api, servicePrincipalId, jobId),
     groupProvisioningFailures(api, jobId, since),
@@ -90,8 +79,8 @@ async function inspectSource(input: InspectTenantPairInput, since: Date) {
 async function inspectTarget(input: InspectTenantPairInput) {
   const api = createGraphClient(input.targetTenantId);
   const [partner, policy] = await Promise.all([
-    unlessNotFound(getPartner(api, input.sourceTenantId)),
-    unlessNotFound(getIdentitySynchronization(api, input.sourceTenantId)),
+    undefinedWhenNotFound(getPartner(api, input.sourceTenantId)),
+    undefinedWhenNotFound(getIdentitySynchronization(api, input.sourceTenantId)),
   ]);
   return { partner, policy };
 }

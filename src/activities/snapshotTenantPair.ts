@@ -4,24 +4,12 @@ import { findServicePrincipalsByAppId, findSyncApplications } from "../graph/app
 import { listAppRoleAssignedTo } from "../graph/assignments";
 import type { GraphApi } from "../graph/graphApi";
 import { createGraphClient } from "../graph/graphClient";
-import { isGraphRequestError } from "../graph/graphRequestError";
+import { undefinedWhenNotFound } from "../graph/notFound";
 import { getIdentitySynchronization, getPartner } from "../graph/partners";
 import { AZURE2AZURE_TEMPLATE_ID, listJobs } from "../graph/synchronization";
 import { ActivityNames } from "../shared/activityNames";
 import type { SnapshotApplication, SnapshotTenantPairInput, TenantPairSnapshot } from "../shared/tenantPairSnapshot";
 import { defineActivity, registerActivity } from "./support/defineActivity";
-
-/** Awaits a Graph read and returns undefined when Graph returns 404. Other failures propagate. */
-async function unlessNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (error) {
-    if (isGraphRequestError(error) && error.kind === "notFound") {
-      return undefined;
-    }
-    throw error;
-  }
-}
 
 function flag(value: boolean | null | undefined): boolean | null {
   return typeof value === "boolean" ? value : null;
@@ -43,8 +31,8 @@ async function snapshotApplication(api: GraphApi, application: Application): Pro
     return snapshot;
   }
   const [jobs, assignments] = await Promise.all([
-    unlessNotFound(listJobs(api, servicePrincipalId)),
-    unlessNotFound(listAppRoleAssignedTo(api, servicePrincipalId)),
+    undefinedWhenNotFound(listJobs(api, servicePrincipalId)),
+    undefinedWhenNotFound(listAppRoleAssignedTo(api, servicePrincipalId)),
   ]);
   if (jobs !== undefined) {
     snapshot.jobIds = jobs.flatMap((job) => (job.templateId === AZURE2AZURE_TEMPLATE_ID && job.id ? [job.id] : []));
@@ -62,7 +50,7 @@ async function snapshotApplication(api: GraphApi, application: Application): Pro
 async function snapshotSource(input: SnapshotTenantPairInput) {
   const api = createGraphClient(input.sourceTenantId);
   const [partner, applications] = await Promise.all([
-    unlessNotFound(getPartner(api, input.targetTenantId)),
+    undefinedWhenNotFound(getPartner(api, input.targetTenantId)),
     findSyncApplications(api, input.configurationName),
   ]);
   const syncApplications: SnapshotApplication[] = [];
@@ -77,10 +65,12 @@ async function snapshotSource(input: SnapshotTenantPairInput) {
 
 async function snapshotTarget(input: SnapshotTenantPairInput) {
   const api = createGraphClient(input.targetTenantId);
-  const partner = await unlessNotFound(getPartner(api, input.sourceTenantId));
+  const partner = await undefinedWhenNotFound(getPartner(api, input.sourceTenantId));
   // The policy lives under the partner configuration, so without one there is no policy to read.
   const policy =
-    partner === undefined ? undefined : await unlessNotFound(getIdentitySynchronization(api, input.sourceTenantId));
+    partner === undefined
+      ? undefined
+      : await undefinedWhenNotFound(getIdentitySynchronization(api, input.sourceTenantId));
   return { partner, policy };
 }
 

@@ -15,3 +15,15 @@ export async function isAlreadyGone(request: Promise<unknown>): Promise<boolean>
     throw error;
   }
 }
+
+/** Awaits a Graph read and returns undefined when Graph returns 404. Any other failure is thrown. */
+export async function undefinedWhenNotFound<T>(request: Promise<T>): Promise<T | undefined> {
+  try {
+    return await request;
+  } catch (error) {
+    if (isGraphRequestError(error) && error.kind === "notFound") {
+      return undefined;
+    }
+    throw error;
+  }
+}

@@ -1,7 +1,7 @@
 import type { Group, User } from "@microsoft/microsoft-graph-types";
 
 import type { GraphApi } from "./graphApi";
-import { isGraphRequestError } from "./graphRequestError";
+import { undefinedWhenNotFound } from "./notFound";
 
 /** The user properties that decide whether a user can be put in the sync scope. */
 export type ScopeUser = Pick<User, "id" | "userType" | "accountEnabled">;
@@ -21,15 +21,4 @@ export function readScopeUser(api: GraphApi, userId: string): Promise<ScopeUser 
  */
 export function readScopeGroup(api: GraphApi, groupId: string): Promise<Pick<Group, "id"> | undefined> {
   return undefinedWhenNotFound(api.get<Pick<Group, "id">>(`/groups/${encodeURIComponent(groupId)}`, { $select: "id" }));
-}
-
-async function undefinedWhenNotFound<T>(request: Promise<T>): Promise<T | undefined> {
-  try {
-    return await request;
-  } catch (error) {
-    if (isGraphRequestError(error) && error.kind === "notFound") {
-      return undefined;
-    }
-    throw error;
-  }
 }
