@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
 import type { GraphSettings } from "../../src/config/settings";
 import { buildGraphApi } from "../../src/graph/graphClient";
-import { GraphRequestError } from "../../src/graph/graphRequestError";
+import { failureOf } from "./graphFailure";
 import { answerToken, sendJson, StubGraphServer } from "./stubGraphServer";
 
 const TENANT = "140f6c96-5df3-4992-8dcc-2d8f2c6e7eee";
@@ -22,15 +22,6 @@ function settings(overrides: Partial<GraphSettings> = {}): GraphSettings {
     maxRetries: 2,
     ...overrides,
   };
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GraphRequestError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GraphRequestError);
-  return error as GraphRequestError;
 }
 
 beforeAll(async () => {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { GraphSettings } from "../../src/config/settings";
 import { buildGraphApi } from "../../src/graph/graphClient";
 import { parseRetryAfter } from "../../src/graph/graphErrors";
-import { GraphRequestError } from "../../src/graph/graphRequestError";
 import { resolveTenantQuickly } from "../../src/graph/quickTenantLookup";
+import { failureOf } from "./graphFailure";
 import { answerToken, sendJson, StubGraphServer } from "./stubGraphServer";
 
 const DOMAIN = "contoso.onmicrosoft.com";
@@ -32,15 +32,6 @@ function quickClient(tenant: string, requestTimeoutMs = REQUEST_TIMEOUT_MS) {
 
 function lookupRequests(): number {
   return stub.requests.filter((request) => request.url.includes("/tenantRelationships/")).length;
-}
-
-async function failureOf(promise: Promise<unknown>): Promise<GraphRequestError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GraphRequestError);
-  return error as GraphRequestError;
 }
 
 beforeAll(async () => {
