@@ -1,4 +1,6 @@
 import { createRequire } from "node:module";
+
+import type { OrchestrationHandler } from "durable-functions";
 import type { OrchestratorState } from "../../../local-host/durable/actions";
 import { FunctionRegistry } from "../../../local-host/core/functionRegistry";
 import { createFunctionsCoreModule, installFunctionsCoreModule } from "../../../local-host/core/functionsCoreModule";
@@ -35,7 +37,7 @@ export function replayHarness(): Harness {
 /** Registers `handler` as orchestrator `name` unless this process already has it (one registration per name). */
 export function registerOrchestrator(
   name: string,
-  handler: Parameters<DurableFunctions["app"]["orchestration"]>[1],
+  handler: OrchestrationHandler,
 ): void {
   const { registry, df } = replayHarness();
   if (!registry.get(name)) {
