@@ -50,4 +50,48 @@ describe("mergeObjectRecords", () => {
 
     expect(mergeObjectRecords({ source: [], target: [] }, latest)).toEqual(latest);
   });
+
+  it("drops the application, service principal and job a rerun replaced", () => {
+    const earlier = {
+      source: [
+        { type: "partner" as const, id: "b", created: true },
+        { type: "application" as const, id: "app-old", created: true, detail: { appId: "appid-old" } },
+        { type: "servicePrincipal" as const, id: "sp-old", created: true },
+        { type: "synchronizationJob" as const, id: "job-old", created: true, detail: { servicePrincipalId: "sp-old" } },
+        { type: "appRoleAssignment" as const, id: "assignment-old", created: true },
+      ],
+      target: [],
+    };
+    const latest = {
+      source: [
+        { type: "partner" as const, id: "b", created: false },
+        { type: "application" as const, id: "app-new", created: true, detail: { appId: "appid-new" } },
+        { type: "servicePrincipal" as const, id: "sp-new", created: true },
+        { type: "synchronizationJob" as const, id: "job-new", created: true, detail: { servicePrincipalId: "sp-new" } },
+      ],
+      target: [],
+    };
+
+    const merged = mergeObjectRecords(earlier, latest).source;
+
+    expect(merged.map((record) => record.id)).toEqual(["b", "app-new", "sp-new", "job-new"]);
+    expect(merged[0]?.created).toBe(true);
+  });
+
+  it("keeps the assignments of a service principal the rerun adopted", () => {
+    const servicePrincipal = { type: "servicePrincipal" as const, id: "sp", created: true };
+    const assignment: TenantObjectRecord = { type: "appRoleAssignment", id: "assignment-1", created: true };
+    const earlier = { source: [servicePrincipal, assignment], target: [] };
+    const latest = { source: [{ ...servicePrincipal, created: false }], target: [] };
+
+    expect(mergeObjectRecords(earlier, latest).source).toEqual([assignment, servicePrincipal]);
+  });
+
+  it("keeps the sync objects when the rerun failed before listing any", () => {
+    const application = { type: "application" as const, id: "app", created: true };
+    const earlier = { source: [application], target: [] };
+    const latest = { source: [{ type: "partner" as const, id: "b", created: true }], target: [] };
+
+    expect(mergeObjectRecords(earlier, latest).source).toEqual([application, ...latest.source]);
+  });
 });
