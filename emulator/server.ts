@@ -22,8 +22,9 @@ export interface EmulatorOptions {
   /** Settings at start, also restored by `POST /_emulator/reset`. */
   settings?: Partial<EmulatorSettings>;
   /**
-   * JSON file that keeps the directory across restarts: loaded at start if it exists, and rewritten before the answer
-   * to every changing request and after every sync cycle. Absent means in-memory state only.
+   * JSON file that keeps the directory across restarts: loaded at start if it exists, and rewritten after the route
+   * handler of every request other than GET (before any `when: "after"` fault delays the response), after every sync
+   * cycle and on `close`. Absent means in-memory state only.
    */
   stateFile?: string;
 }
@@ -32,7 +33,7 @@ export interface RunningEmulator {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:7072`. */
   url: string;
   port: number;
-  /** Stops timers and the server, closing open connections. */
+  /** Stops timers, writes the state file if there is one, and stops the server, closing open connections. */
   close(): Promise<void>;
 }
 
@@ -81,15 +82,11 @@ async function dispatch(
   const url = new URL(request.url ?? "/", `http://${host}`);
   const method = (request.method ?? "GET").toUpperCase();
   const body = await readBody(request);
-  // Saving before the answer means that a client that got an answer can rely on the change surviving a kill -9.
-  const saveChange = () => {
-    if (method !== "GET") {
-      persistence?.save();
-    }
-  };
   const graphMatch = GRAPH_PATH.exec(url.pathname);
   if (graphMatch !== null) {
-    const answer = await handleGraphRequest(services, router, {
+    // The pipeline saves as soon as the route handler has run, before a `when: "after"` fault delays the response.
+    const saveChange = persistence === undefined ? undefined : () => persistence.save();
+    const graphRequest = {
       method,
       version: graphMatch[1] ?? "v1.0",
       path: graphMatch[2] ?? "/",
@@ -97,8 +94,8 @@ async function dispatch(
       headers: request.headers,
       body,
       baseUrl: `http://${host}`,
-    });
-    saveChange();
+    };
+    const answer = await handleGraphRequest(services, router, graphRequest, saveChange);
     send(response, answer.status, answer.headers, answer.body);
     return;
   }
@@ -112,7 +109,10 @@ async function dispatch(
   if (segments[0] === "_emulator") {
     try {
       const answer = handleAdminRequest(services, method, segments.slice(1), body);
-      saveChange();
+      // Saving before the response means that a client that got one can rely on the change surviving a kill -9.
+      if (method !== "GET") {
+        persistence?.save();
+      }
       send(response, answer.status, {}, answer.body);
     } catch (error) {
       if (!(error instanceof AdminError)) {
@@ -164,11 +164,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host}:${port}`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        engine.cancelAll();
+    close: async () => {
+      engine.cancelAll();
+      // Every change is saved when it happens, so this last write matters only after a save that failed.
+      let saveError: unknown;
+      try {
+        persistence?.save();
+      } catch (error) {
+        saveError = error;
+      }
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error === undefined ? resolve() : reject(error)));
         server.closeAllConnections();
-      }),
+      });
+      if (saveError !== undefined) {
+        throw saveError;
+      }
+    },
   };
 }

@@ -60,6 +60,13 @@ function faultError(fault: Fault): GraphError {
 }
 
 /**
+ * Called after the route handler of a request other than GET has run, whether it returned or threw, and before any
+ * `when: "after"` fault delays or replaces the response. Saving here keeps a change that Graph applied even when the
+ * process dies while the response is held.
+ */
+export type StateChangeListener = () => void;
+
+/**
  * Handles one Graph request: latency, authentication, routing, injected faults, permission check, route handler.
  * Every response carries `request-id` and `client-request-id`; errors use Graph's envelope.
  */
@@ -67,6 +74,7 @@ export async function handleGraphRequest(
   services: EmulatorServices,
   router: Router,
   request: GraphHttpRequest,
+  onStateChange?: StateChangeListener,
 ): Promise<HttpAnswer> {
   const { state } = services;
   const ids = {
@@ -81,7 +89,7 @@ export async function handleGraphRequest(
       await delay(state.settings.latencyMs);
     }
     caller = authenticate(state, headerValue(request.headers, "authorization"));
-    const result = await routeRequest(services, router, request, caller);
+    const result = await routeRequest(services, router, request, caller, onStateChange);
     answer = { status: result.status, headers: { ...headers, ...result.headers }, body: result.body };
   } catch (error) {
     const graphError = error instanceof GraphError ? error : unexpectedError(error);
@@ -111,6 +119,7 @@ async function routeRequest(
   router: Router,
   request: GraphHttpRequest,
   caller: Caller,
+  onStateChange: StateChangeListener | undefined,
 ): Promise<GraphResult> {
   const method = request.method.toUpperCase();
   const segments = splitPath(request.path);
@@ -139,18 +148,27 @@ async function routeRequest(
   if (tenant === undefined) {
     throw new GraphError(401, "InvalidAuthenticationToken", "The token's tenant no longer exists.");
   }
-  const result = await lookup.route.handler({
-    method: method as HttpMethod,
-    version: request.version,
-    path: request.path,
-    params: lookup.params,
-    query: request.query,
-    body: parseJsonBody(request.body),
-    caller,
-    tenant,
-    baseUrl: request.baseUrl,
-    services,
-  });
+  const body = parseJsonBody(request.body);
+  let result: GraphResult;
+  try {
+    result = await lookup.route.handler({
+      method: method as HttpMethod,
+      version: request.version,
+      path: request.path,
+      params: lookup.params,
+      query: request.query,
+      body,
+      caller,
+      tenant,
+      baseUrl: request.baseUrl,
+      services,
+    });
+  } finally {
+    // A handler that throws may have changed the state before it failed, so the listener runs in both cases.
+    if (method !== "GET") {
+      onStateChange?.();
+    }
+  }
   if (fault !== undefined && fault.when === "after") {
     await delay(fault.delayMs);
     if (fault.status !== null) {

@@ -4,8 +4,9 @@ import type { EmulatorServices } from "../state/services";
 
 /**
  * Keeps the emulator's directory in a JSON file, so that a restarted emulator continues where the last one stopped.
- * The server saves before it responds to each changing request and after each sync cycle, so a `kill -9` loses at
- * most the change of a request that had not received its response yet.
+ * The server saves as soon as the route handler of a request other than GET has run (before a `when: "after"` fault
+ * delays the response), after each sync cycle and on close, so a `kill -9` loses at most a change whose handler was
+ * still running.
  */
 export class StatePersistence {
   readonly path: string;

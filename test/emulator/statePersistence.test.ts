@@ -1,10 +1,17 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { afterEach, describe, expect, it } from "vitest";
 
-import { ALL_EMPLOYEES_GROUP_ID, TENANT_A_ID, TENANT_B_ID } from "../../emulator/fixture";
+import {
+  ALL_EMPLOYEES_GROUP_ID,
+  CROSS_TENANT_SYNC_TEMPLATE_ID,
+  TENANT_A_ID,
+  TENANT_B_ID,
+} from "../../emulator/fixture";
+import { startChild, stopChild } from "../../scripts/lib/startChild";
+import { appRoot } from "../integration/fullStack";
 import { StateFileError } from "../../emulator/persistence/stateFile";
 import { startEmulator } from "../../emulator/server";
 import { EmulatorClient, FAST_SETTINGS, waitFor } from "./emulatorClient";
@@ -15,6 +22,16 @@ const clients: EmulatorClient[] = [];
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
 });
+
+/** Returns the state file's text, or undefined while the emulator has not written it yet. */
+function readSavedText(stateFile: string): string | undefined {
+  return existsSync(stateFile) ? readFileSync(stateFile, "utf8") : undefined;
+}
+
+async function stopClient(client: EmulatorClient): Promise<void> {
+  clients.splice(clients.indexOf(client), 1);
+  await client.close();
+}
 
 function newStateFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "emulator-state-")), "nested", "state.json");
@@ -95,6 +112,83 @@ describe("emulator state file", () => {
     const created = await client.admin("POST", "/tenants", { displayName: "Tenant E" });
     const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { tenants: [string, unknown][] };
     expect(saved.tenants.map(([id]) => id)).toContain(created.body.tenantId);
+  });
+
+  it("saves a change during an after fault delay", async () => {
+    const stateFile = newStateFile();
+    const client = await startWithFile(stateFile);
+    const fault = await client.admin("POST", "/faults", {
+      method: "POST",
+      path: "^/applicationTemplates/",
+      tenantId: TENANT_A_ID,
+      status: 504,
+      delayMs: 5000,
+      when: "after",
+    });
+    expect(fault.status).toBe(201);
+    let responded = false;
+    const instantiate = `/applicationTemplates/${CROSS_TENANT_SYNC_TEMPLATE_ID}/instantiate`;
+    const pendingResponse = client.graph(TENANT_A_ID, "POST", instantiate, { displayName: "Held app" }).then(
+      () => (responded = true),
+      () => (responded = true),
+    );
+
+    const saved = await waitFor(
+      async () => {
+        const text = readSavedText(stateFile);
+        return text?.includes("Held app") === true ? text : undefined;
+      },
+      "the held request's application in the state file",
+      2000,
+    );
+    expect(responded).toBe(false);
+
+    // A copy taken now is what a kill -9 during the delay leaves behind.
+    const copy = newStateFile();
+    mkdirSync(path.dirname(copy), { recursive: true });
+    writeFileSync(copy, saved);
+    await stopClient(client);
+    await pendingResponse;
+    const restarted = await startWithFile(copy);
+    const dump = (await restarted.admin("GET", `/tenants/${TENANT_A_ID}`)).body as {
+      applications: { displayName: string }[];
+    };
+    expect(dump.applications.map((application) => application.displayName)).toContain("Held app");
+  });
+
+  it("close writes the state file again", async () => {
+    const stateFile = newStateFile();
+    const client = await startWithFile(stateFile);
+    const created = await client.admin("POST", "/tenants", { displayName: "Tenant G" });
+    rmSync(stateFile);
+    await stopClient(client);
+    const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { tenants: [string, unknown][] };
+    expect(saved.tenants.map(([id]) => id)).toContain(created.body.tenantId);
+  });
+
+  it("SIGTERM writes the state file before exit", async () => {
+    const stateFile = newStateFile();
+    const emulator = await startChild({
+      name: "emulator",
+      args: [path.join(appRoot, "dist", "emulator", "main.js"), "--port", "0", "--state-file", stateFile],
+      readyLine: /listening on (http:\/\/\S+)/,
+    });
+    try {
+      const created = await fetch(`${emulator.url}/_emulator/tenants`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ displayName: "Tenant H" }),
+      });
+      expect(created.status).toBe(201);
+      const tenantId = ((await created.json()) as { tenantId: string }).tenantId;
+      rmSync(stateFile);
+      await stopChild(emulator.child, "SIGTERM");
+      expect(emulator.child.exitCode).toBe(0);
+      const saved = JSON.parse(readFileSync(stateFile, "utf8")) as { tenants: [string, unknown][] };
+      expect(saved.tenants.map(([id]) => id)).toContain(tenantId);
+    } finally {
+      await stopChild(emulator.child, "SIGKILL");
+    }
   });
 
   it("reset returns the file to the fixture", async () => {
