@@ -6,6 +6,7 @@ import type {
 } from "../shared/registryContracts";
 import { mergeObjectRecords } from "./mergeObjectRecords";
 import { newPairRecord, pairNames, synchronizationIds } from "./newPairRecord";
+import { listsOnlyOffboardedObjects } from "./offboardedObjects";
 import { TenantPairNotFoundError } from "./registryErrors";
 import type { TenantPairRecord } from "./tenantPairRecord";
 import type { TenantPairChange, TenantPairRegistry } from "./tenantPairRegistry";
@@ -27,7 +28,7 @@ const forgetOffboardedObjects = {
 
 /**
  * Marks a pair `onboarding`. A known pair keeps its ids, objects and health history, because a re-run adopts what
- * the last run set up; an unknown pair gets a new record.
+ * the last run set up, unless its objects are those an offboarding removed. An unknown pair gets a new record.
  */
 export async function markOnboardingStarted(
   registry: TenantPairRegistry,
@@ -39,7 +40,7 @@ export async function markOnboardingStarted(
     input,
     (current) => ({
       ...current,
-      ...(current.state === "offboarded" ? forgetOffboardedObjects : {}),
+      ...(listsOnlyOffboardedObjects(current) ? forgetOffboardedObjects : {}),
       ...pairNames(input),
       state: "onboarding",
       lastOnboardingInstanceId: input.instanceId,
@@ -77,8 +78,9 @@ export async function markOnboardingSucceeded(
 
 /**
  * Marks a pair `failed` and merges the objects the run left in place into the record, so that an offboarding removes
- * those the service created. An id the record lacks is taken from those objects. A pair without a record gets one
- * when the input names the registered pair; otherwise it is left alone, because the run changed nothing.
+ * those the service created. The ids are taken from those objects where the run listed any. A pair without a record
+ * gets one when the input names the registered pair. Without `pair`, the record changes only when this run's
+ * `registerPair` wrote it before failing. A run that failed earlier changed nothing, so its record stays as it was.
  */
 export async function markOnboardingFailed(
   registry: TenantPairRegistry,
@@ -90,25 +92,32 @@ export async function markOnboardingFailed(
   const change: TenantPairChange = (current) => ({
     ...current,
     state: "failed",
-    applicationId: current.applicationId ?? leftIds.applicationId,
-    appId: current.appId ?? leftIds.appId,
-    servicePrincipalId: current.servicePrincipalId ?? leftIds.servicePrincipalId,
-    jobId: current.jobId ?? leftIds.jobId,
+    applicationId: leftIds.applicationId ?? current.applicationId,
+    appId: leftIds.appId ?? current.appId,
+    servicePrincipalId: leftIds.servicePrincipalId ?? current.servicePrincipalId,
+    jobId: leftIds.jobId ?? current.jobId,
     objects: mergeObjectRecords(current.objects, objects),
     lastOnboardingInstanceId: input.instanceId,
   });
   const { pair } = input;
-  if (pair === undefined) {
-    try {
-      return { state: (await registry.update(input.sourceTenantId, input.targetTenantId, change)).state };
-    } catch (error) {
-      if (error instanceof TenantPairNotFoundError) {
-        return { state: null };
-      }
-      throw error;
-    }
+  if (pair !== undefined) {
+    return updateOrCreate(registry, pair, change, () => newPairRecord(pair, "failed", input.instanceId, objects, now));
   }
-  return updateOrCreate(registry, pair, change, () => newPairRecord(pair, "failed", input.instanceId, objects, now));
+  const stored = await registry.get(input.sourceTenantId, input.targetTenantId);
+  if (stored === undefined) {
+    return { state: null };
+  }
+  if (stored.lastOnboardingInstanceId !== input.instanceId) {
+    return { state: stored.state };
+  }
+  try {
+    return { state: (await registry.update(input.sourceTenantId, input.targetTenantId, change)).state };
+  } catch (error) {
+    if (error instanceof TenantPairNotFoundError) {
+      return { state: null };
+    }
+    throw error;
+  }
 }
 
 /** Applies `change` to the pair's record, or stores the record that `create` builds when the pair has none. */

@@ -157,9 +157,9 @@ describe("registry activities", () => {
     expect(record?.jobId).toBeNull();
   });
 
-  it("recordOnboardingFailed marks a known pair failed", async () => {
+  it("recordOnboardingFailed marks a pair its run registered failed", async () => {
     const pair = newPair();
-    await recordOnboardingStartedHandler(startedInput(pair), context());
+    await recordOnboardingStartedHandler(startedInput(pair, "onboard-3"), context());
 
     const output = await recordOnboardingFailedHandler(
       { instanceId: "onboard-3", sourceTenantId: pair.source, targetTenantId: pair.target },
@@ -170,6 +170,67 @@ describe("registry activities", () => {
     const record = await getTenantPairRegistry().get(pair.source, pair.target);
     expect(record?.state).toBe("failed");
     expect(record?.lastOnboardingInstanceId).toBe("onboard-3");
+  });
+
+  it("recordOnboardingFailed leaves a pair another run registered unchanged", async () => {
+    const pair = newPair();
+    await recordOnboardingStartedHandler(startedInput(pair), context());
+    await recordOnboardingSucceededHandler({ instanceId: "onboard-1", result: onboardingResult(pair) }, context());
+    await getTenantPairRegistry().update(pair.source, pair.target, (current) => ({ ...current, state: "offboarded" }));
+    const before = await getTenantPairRegistry().get(pair.source, pair.target);
+
+    const output = await recordOnboardingFailedHandler(
+      { instanceId: "onboard-rejected", sourceTenantId: pair.source, targetTenantId: pair.target },
+      context(),
+    );
+
+    expect(output).toEqual({ state: "offboarded" });
+    expect(await getTenantPairRegistry().get(pair.source, pair.target)).toEqual(before);
+  });
+
+  it("recordOnboardingStarted forgets offboarded objects of a failed pair", async () => {
+    const pair = newPair();
+    const result = onboardingResult(pair);
+    await recordOnboardingStartedHandler(startedInput(pair), context());
+    await recordOnboardingSucceededHandler({ instanceId: "onboard-1", result }, context());
+    const change = (tenantId: string, objectType: "application" | "synchronizationJob" | "partner", id: string) => ({
+      action: "delete" as const,
+      tenantId,
+      objectType,
+      id,
+      alreadyDone: false,
+    });
+    // An older release marked the pair failed when a run failed before registering it, after the offboarding.
+    await getTenantPairRegistry().update(pair.source, pair.target, (current) => ({
+      ...current,
+      state: "failed",
+      offboarding: {
+        instanceId: "offboard-1",
+        keepSyncedUsers: false,
+        startedAt: current.updatedAt,
+        endedAt: current.updatedAt,
+        error: null,
+        result: {
+          sourceTenantId: pair.source,
+          targetTenantId: pair.target,
+          keepSyncedUsers: false,
+          unassignedCount: 0,
+          deprovisioning: null,
+          changes: [
+            change(pair.source, "synchronizationJob", "Azure2Azure.job"),
+            change(pair.source, "application", "app-object-id"),
+            change(pair.target, "partner", pair.source),
+          ],
+          kept: [{ tenantId: pair.source, objectType: "partner", id: pair.target }],
+        },
+      },
+    }));
+
+    await recordOnboardingStartedHandler(startedInput(pair, "onboard-2"), context());
+
+    const record = await getTenantPairRegistry().get(pair.source, pair.target);
+    expect(record?.objects).toEqual({ source: [], target: [] });
+    expect(record?.applicationId).toBeNull();
   });
 
   it("recordOnboardingFailed leaves an unknown pair alone", async () => {
@@ -233,7 +294,7 @@ describe("registry activities", () => {
 
     await recordOnboardingFailedHandler(
       {
-        instanceId: "onboard-7",
+        instanceId: "onboard-1",
         sourceTenantId: pair.source,
         targetTenantId: pair.target,
         objects: { source: [leftover, { type: "servicePrincipal", id: "sp-left", created: true }], target: [] },
