@@ -26,23 +26,25 @@ const KEPT_TYPES: ReadonlySet<TenantObjectRecord["type"]> = new Set([
 ]);
 
 /**
- * Plans the removal of the sync objects in the source, in Graph's teardown order. The job goes first, so that no
- * cycle runs while its scope changes: deleted when onboarding created it, paused when it existed before (objects
- * that existed before onboarding stay). Then the service principal and application are deleted when onboarding
- * created the application, which removes their assignments too. An adopted application stays, and only the
- * assignments onboarding made are removed from it.
+ * Plans the removal of the sync objects in the source, in Graph's teardown order. The jobs go first, so that no
+ * cycle runs while their scope changes: deleted when onboarding created them, paused when they existed before (objects
+ * that existed before onboarding stay). Then each application onboarding created is deleted with its service
+ * principal, which removes their assignments too. An adopted application stays, and only the assignments onboarding
+ * made are removed from it. Every record counts, not only the first of a type, so that a record listing an earlier
+ * application next to the live one orphans neither.
  */
 export function planSyncTeardown(subject: OffboardingSubject, pair: TenantPairIds): TeardownAction[] {
   const records = subject.objects.source;
   const sourceTenantId = pair.sourceTenantId;
-  const servicePrincipalId =
-    subject.servicePrincipalId ?? records.find((record) => record.type === "servicePrincipal")?.id;
-  if (servicePrincipalId === undefined) {
+  const servicePrincipals = records.filter((record) => record.type === "servicePrincipal");
+  const primaryServicePrincipalId = subject.servicePrincipalId ?? servicePrincipals[0]?.id;
+  if (primaryServicePrincipalId === undefined) {
     return [];
   }
   const actions: TeardownAction[] = [];
-  const job = records.find((record) => record.type === "synchronizationJob");
-  if (job !== undefined) {
+
+  for (const job of records.filter((record) => record.type === "synchronizationJob")) {
+    const servicePrincipalId = detailText(job, "servicePrincipalId") ?? primaryServicePrincipalId;
     const input = { sourceTenantId, servicePrincipalId, jobId: job.id };
     actions.push(
       job.created
@@ -50,21 +52,31 @@ export function planSyncTeardown(subject: OffboardingSubject, pair: TenantPairId
         : { activity: "pauseSyncJob", input, change: change("pause", sourceTenantId, job) },
     );
   }
-  const application = records.find((record) => record.type === "application");
-  if (application?.created === true) {
-    actions.push({
-      activity: "deleteSyncApplication",
-      input: { sourceTenantId, servicePrincipalId, applicationId: application.id },
-      change: change("delete", sourceTenantId, application),
-    });
-    return actions;
-  }
-  for (const assignment of records.filter((record) => record.type === "appRoleAssignment" && record.created)) {
-    actions.push({
-      activity: "removeAppRoleAssignment",
-      input: { sourceTenantId, servicePrincipalId, assignmentId: assignment.id },
-      change: change("unassign", sourceTenantId, assignment),
-    });
+
+  const applications = records.filter((record) => record.type === "application");
+  applications.forEach((application, index) => {
+    if (application.created) {
+      // Onboarding records each application right before its own service principal, so the n-th belong together.
+      const servicePrincipalId = servicePrincipals[index]?.id ?? primaryServicePrincipalId;
+      actions.push({
+        activity: "deleteSyncApplication",
+        input: { sourceTenantId, servicePrincipalId, applicationId: application.id },
+        change: change("delete", sourceTenantId, application),
+      });
+    }
+  });
+
+  // Deleting the pair's own application removes its assignments. An adopted one loses only those the service made.
+  const primaryApplication =
+    applications.find((application) => sameId(application.id, subject.applicationId)) ?? applications.at(-1);
+  if (primaryApplication?.created !== true) {
+    for (const assignment of records.filter((record) => record.type === "appRoleAssignment" && record.created)) {
+      actions.push({
+        activity: "removeAppRoleAssignment",
+        input: { sourceTenantId, servicePrincipalId: primaryServicePrincipalId, assignmentId: assignment.id },
+        change: change("unassign", sourceTenantId, assignment),
+      });
+    }
   }
   return actions;
 }
@@ -91,6 +103,15 @@ export function listKeptObjects(subject: OffboardingSubject, pair: TenantPairIds
       .filter((record) => !record.created && KEPT_TYPES.has(record.type))
       .map((record) => ({ tenantId, objectType: record.type, id: record.id }));
   return [...kept(pair.sourceTenantId, subject.objects.source), ...kept(pair.targetTenantId, subject.objects.target)];
+}
+
+function sameId(id: string, other: string | null): boolean {
+  return other !== null && id.toLowerCase() === other.toLowerCase();
+}
+
+function detailText(record: TenantObjectRecord, name: string): string | undefined {
+  const value = record.detail?.[name];
+  return typeof value === "string" ? value : undefined;
 }
 
 function change(action: PlannedChange["action"], tenantId: string, record: TenantObjectRecord): PlannedChange {

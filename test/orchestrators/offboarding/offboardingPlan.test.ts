@@ -22,6 +22,28 @@ describe("planSyncTeardown", () => {
     expect(plan[1]?.input).toEqual({ sourceTenantId: SOURCE, servicePrincipalId: SP, assignmentId: "assignment-1" });
   });
 
+  it("deletes every created application and job", () => {
+    const live = createdSubject();
+    const stale = [
+      { type: "application" as const, id: "app-0", created: true, detail: { appId: "appid-0" } },
+      { type: "servicePrincipal" as const, id: "sp-0", created: true },
+      { type: "synchronizationJob" as const, id: "job-0", created: true, detail: { servicePrincipalId: "sp-0" } },
+    ];
+    const subject = { ...live, objects: { ...live.objects, source: [...stale, ...live.objects.source] } };
+
+    const plan = planSyncTeardown(subject, pair);
+
+    expect(plan.map((action) => `${action.activity} ${action.change.id}`)).toEqual([
+      "deleteSyncJob job-0",
+      `deleteSyncJob ${JOB}`,
+      "deleteSyncApplication app-0",
+      "deleteSyncApplication app-1",
+    ]);
+    expect(plan[0]?.input).toEqual({ sourceTenantId: SOURCE, servicePrincipalId: "sp-0", jobId: "job-0" });
+    expect(plan[2]?.input).toEqual({ sourceTenantId: SOURCE, servicePrincipalId: "sp-0", applicationId: "app-0" });
+    expect(plan[3]?.input).toEqual({ sourceTenantId: SOURCE, servicePrincipalId: SP, applicationId: "app-1" });
+  });
+
   it("plans nothing without a service principal", () => {
     const subject = { applicationId: null, servicePrincipalId: null, jobId: null, objects: { source: [], target: [] } };
     expect(planSyncTeardown(subject, pair)).toEqual([]);
