@@ -41,22 +41,27 @@ function token(value: string | number | undefined): string {
 /**
  * Formats a Graph failure as one line:
  * `Graph <kind> error <status> <code> on <METHOD> <path>: <message> (request-id <id>)`.
- * A missing status, code or request id is written `-`; the query string is dropped from the path.
+ * A missing status or code is written `-`, and the request-id part is left out when there is no request id, e.g. for
+ * a failure this service detected itself. The query string is dropped from the path.
  */
 export function formatGraphError(error: GraphRequestErrorDetails): string {
   const path = token(error.path.split("?")[0]);
   const message = singleLine(error.graphMessage, MAX_MESSAGE_LENGTH) || "no message";
   return (
     `Graph ${error.kind} error ${token(error.status)} ${token(error.code)} on ${token(error.method.toUpperCase())} ` +
-    `${path}: ${message} (request-id ${token(error.requestId)})`
+    `${path}: ${message}${requestIdSuffix(error.requestId)}`
   );
 }
 
-const FORMAT_PATTERN = new RegExp(
-  "Graph (transient|conflict|notFound|forbidden|invalid|unknown) error (\\d{3}|-) (\\S+) on ([A-Z]+) (\\S+): " +
-    "(.*) \\(request-id ([^\\s)]+)\\)",
-  "s",
-);
+function requestIdSuffix(requestId: string | undefined): string {
+  return requestId === undefined || requestId === "" ? "" : ` (request-id ${token(requestId)})`;
+}
+
+const HEAD_PATTERN =
+  "Graph (transient|conflict|notFound|forbidden|invalid|unknown) error (\\d{3}|-) (\\S+) on ([A-Z]+) (\\S+): ";
+const FORMAT_PATTERN = new RegExp(`${HEAD_PATTERN}(.*) \\(request-id ([^\\s)]+)\\)`, "s");
+/** The format without a request id, whose message runs to the end of the line. */
+const FORMAT_WITHOUT_REQUEST_ID_PATTERN = new RegExp(`${HEAD_PATTERN}([^\\n]*)`);
 
 function optional(value: string | undefined): string | undefined {
   return value === undefined || value === NONE ? undefined : value;
@@ -67,7 +72,7 @@ function optional(value: string | undefined): string | undefined {
  * Durable Task failure reason `Activity function 'x' failed: <message>`. Returns undefined for any other text.
  */
 export function parseGraphErrorText(text: string): ParsedGraphErrorText | undefined {
-  const match = FORMAT_PATTERN.exec(text);
+  const match = FORMAT_PATTERN.exec(text) ?? FORMAT_WITHOUT_REQUEST_ID_PATTERN.exec(text);
   if (!match) {
     return undefined;
   }

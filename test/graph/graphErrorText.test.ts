@@ -32,7 +32,19 @@ describe("formatGraphError", () => {
       path: "/applications?$filter=displayName eq 'x'",
       graphMessage: "The request timed out.",
     });
-    expect(text).toBe("Graph transient error - Timeout on GET /applications: The request timed out. (request-id -)");
+    expect(text).toBe("Graph transient error - Timeout on GET /applications: The request timed out.");
+  });
+
+  it("leaves out the request id part when there is none", () => {
+    const text = formatGraphError({
+      kind: "transient",
+      code: "ServicePrincipalNotVisible",
+      method: "GET",
+      path: "/servicePrincipals",
+      graphMessage: "Application app-1 (appId appid-1) has no service principal visible yet.",
+    });
+    expect(text).not.toContain("request-id");
+    expect(text.endsWith("has no service principal visible yet.")).toBe(true);
   });
 
   it("redacts bearer tokens, JWTs and secrets", () => {
@@ -70,6 +82,24 @@ describe("parseGraphErrorText", () => {
     const reason = `Activity function 'ensureTargetPartner' failed: ${new GraphRequestError(DETAILS).message}`;
     expect(parseGraphErrorText(reason)?.kind).toBe("conflict");
     expect(parseGraphErrorText(reason)?.requestId).toBe(DETAILS.requestId);
+  });
+
+  it("reads a line without a request id inside a longer reason", () => {
+    const line = formatGraphError({
+      kind: "transient",
+      code: "ServicePrincipalNotVisible",
+      method: "GET",
+      path: "/servicePrincipals",
+      graphMessage: "Application app-1 has no service principal visible yet.",
+    });
+    const parsed = parseGraphErrorText(`Activity function 'createSyncApplication' failed: ${line}\n    at stack`);
+    expect(parsed).toEqual({
+      kind: "transient",
+      code: "ServicePrincipalNotVisible",
+      method: "GET",
+      path: "/servicePrincipals",
+      graphMessage: "Application app-1 has no service principal visible yet.",
+    });
   });
 
   it("leaves out fields written as -", () => {
