@@ -9,10 +9,11 @@ import { join, resolve } from "node:path";
 
 import { AZURITE_TABLE_PORT, startAzurite } from "./lib/azurite";
 import { busyPortsMessage, findBusyPorts, type RequiredPort } from "./lib/busyPorts";
+import { ChildSupervisor } from "./lib/childSupervisor";
 import { ensureLocalSettings, readSettings, sampleSettingsFile, settingsFile } from "./lib/localSettings";
 import { watchParents } from "./lib/parentWatch";
 import { onboardingCurl } from "./lib/sampleRequest";
-import { startChild, type RunningChild } from "./lib/startChild";
+import { startChild } from "./lib/startChild";
 import { startWatchdog } from "./lib/startWatchdog";
 
 const appRoot = resolve(__dirname, "..", "..");
@@ -26,20 +27,17 @@ async function main(): Promise<void> {
   }
   const values = readSettings(join(appRoot, settingsFile)).Values;
   const live = values["GRAPH_MODE"] === "live";
-  const children: RunningChild[] = [];
-
-  let stopping = false;
-  const shutdown = async (exitCode: number): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all(children.map((child) => child.stop()));
-    process.exit(exitCode);
-  };
-  process.once("SIGINT", () => void shutdown(0));
-  process.once("SIGTERM", () => void shutdown(0));
+  // A server that exits on its own stops the rest, because the others are of no use without it: the registry routes
+  // return 503 without Azurite, and every Graph call fails without the emulator.
+  const supervisor = new ChildSupervisor({
+    report: (message) => console.error(message),
+    exit: (code) => process.exit(code),
+  });
+  process.once("SIGINT", () => void supervisor.shutdown(0));
+  process.once("SIGTERM", () => void supervisor.shutdown(0));
   watchParents((description) => {
     console.error(`npm start is stopping because ${description}.`);
-    void shutdown(1);
+    void supervisor.shutdown(1);
   });
 
   const developmentStorage = values["AzureWebJobsStorage"]?.trim().toLowerCase() === "usedevelopmentstorage=true";
@@ -62,7 +60,7 @@ async function main(): Promise<void> {
       location: join(appRoot, ".data", "azurite"),
       echo: true,
     });
-    children.push(azurite.child);
+    supervisor.watch("Azurite's table service", azurite.child);
     // Azurite cannot watch its parent, so a watchdog stops it if this process dies without stopping it.
     const azuritePid = azurite.child.child.pid;
     if (azuritePid !== undefined) startWatchdog(appRoot, azuritePid, "SIGINT");
@@ -80,7 +78,7 @@ async function main(): Promise<void> {
       readyLine: /listening on (http:\/\/\S+)/,
       echo: true,
     });
-    children.push(emulator);
+    supervisor.watch("the Graph emulator", emulator);
     emulatorUrl = emulator.url;
   }
   const host = await startChild({
@@ -91,12 +89,7 @@ async function main(): Promise<void> {
     echo: true,
     readyTimeoutMs: 60_000,
   });
-  children.push(host);
-  host.child.once("exit", (code) => {
-    if (stopping) return;
-    console.error(`The Functions host stopped (exit code ${code}).`);
-    void shutdown(1);
-  });
+  supervisor.watch("the Functions host", host);
 
   console.log("");
   console.log(`Functions host:  ${host.url}/api`);
