@@ -33,6 +33,8 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
   let result: OnboardingResult;
   // Set once the pair is registered: from then on the failure record is created again if the registry lost it.
   let registered: RegisteredPair | undefined;
+  // A run that fails before it tries to register the pair changed nothing, so it leaves the registry alone.
+  let registering = false;
   try {
     const tenants = yield* resolveTenants(run, request);
     yield* verifyScopePrincipals(run, request);
@@ -40,6 +42,7 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
     // Read before any write, so that the ledger's created/adopted survives a step running again after a crash.
     const before = yield* snapshotTenantPair(run, request, configurationName);
     const pair = { source: tenants.source, target: tenants.target, configurationName };
+    registering = true;
     yield* registerPair(run, instanceId, pair);
     registered = pair;
     yield* configureTenantPolicies(run, request, configurationName, ledger, before);
@@ -51,7 +54,11 @@ export function* onboardTenantPair(context: df.OrchestrationContext): Generator<
   } catch (error) {
     // The failed step's record keeps the Graph error; the rollback's outcome goes next to it in the custom status.
     const rollback = yield* rollBack(run, request, ledger);
-    yield* recordFailed(run, instanceId, request, registered, rollback.remaining);
+    if (registering) {
+      yield* recordFailed(run, instanceId, request, registered, rollback.remaining);
+    } else {
+      run.log("failed before registering the pair, so the tenant-pair registry is left unchanged");
+    }
     throw error;
   }
   // Outside the try block: a failure to record success must not roll back a pair that is set up.

@@ -79,8 +79,8 @@ export async function markOnboardingSucceeded(
 /**
  * Marks a pair `failed` and merges the objects the run left in place into the record, so that an offboarding removes
  * those the service created. The ids are taken from those objects where the run listed any. A pair without a record
- * gets one when the input names the registered pair. Without `pair`, the record changes only when this run's
- * `registerPair` wrote it before failing. A run that failed earlier changed nothing, so its record stays as it was.
+ * gets one when the input names the registered pair; otherwise it is left alone, because the run changed nothing.
+ * The orchestrator calls this only once the run tried to register the pair.
  */
 export async function markOnboardingFailed(
   registry: TenantPairRegistry,
@@ -100,24 +100,17 @@ export async function markOnboardingFailed(
     lastOnboardingInstanceId: input.instanceId,
   });
   const { pair } = input;
-  if (pair !== undefined) {
-    return updateOrCreate(registry, pair, change, () => newPairRecord(pair, "failed", input.instanceId, objects, now));
-  }
-  const stored = await registry.get(input.sourceTenantId, input.targetTenantId);
-  if (stored === undefined) {
-    return { state: null };
-  }
-  if (stored.lastOnboardingInstanceId !== input.instanceId) {
-    return { state: stored.state };
-  }
-  try {
-    return { state: (await registry.update(input.sourceTenantId, input.targetTenantId, change)).state };
-  } catch (error) {
-    if (error instanceof TenantPairNotFoundError) {
-      return { state: null };
+  if (pair === undefined) {
+    try {
+      return { state: (await registry.update(input.sourceTenantId, input.targetTenantId, change)).state };
+    } catch (error) {
+      if (error instanceof TenantPairNotFoundError) {
+        return { state: null };
+      }
+      throw error;
     }
-    throw error;
   }
+  return updateOrCreate(registry, pair, change, () => newPairRecord(pair, "failed", input.instanceId, objects, now));
 }
 
 /** Applies `change` to the pair's record, or stores the record that `create` builds when the pair has none. */

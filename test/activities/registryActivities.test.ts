@@ -172,22 +172,6 @@ describe("registry activities", () => {
     expect(record?.lastOnboardingInstanceId).toBe("onboard-3");
   });
 
-  it("recordOnboardingFailed leaves a pair another run registered unchanged", async () => {
-    const pair = newPair();
-    await recordOnboardingStartedHandler(startedInput(pair), context());
-    await recordOnboardingSucceededHandler({ instanceId: "onboard-1", result: onboardingResult(pair) }, context());
-    await getTenantPairRegistry().update(pair.source, pair.target, (current) => ({ ...current, state: "offboarded" }));
-    const before = await getTenantPairRegistry().get(pair.source, pair.target);
-
-    const output = await recordOnboardingFailedHandler(
-      { instanceId: "onboard-rejected", sourceTenantId: pair.source, targetTenantId: pair.target },
-      context(),
-    );
-
-    expect(output).toEqual({ state: "offboarded" });
-    expect(await getTenantPairRegistry().get(pair.source, pair.target)).toEqual(before);
-  });
-
   it("recordOnboardingStarted forgets offboarded objects of a failed pair", async () => {
     const pair = newPair();
     const result = onboardingResult(pair);

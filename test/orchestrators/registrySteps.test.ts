@@ -97,11 +97,25 @@ describe("onboardTenantPair registry records", () => {
     expect((result.customStatus as OnboardingCustomStatus).currentStep).toBe("createSyncJob");
   });
 
-  it("records no pair when the run failed before registering it", () => {
+  it("leaves the registry alone before registering", () => {
+    const scopeMissing = () => ({ error: activityFailure("verifyScopePrincipals", "Not found in the source tenant") });
+    for (const overrides of [
+      { resolveTenants: () => ({ error: activityFailure("resolveTenants", "tenant lookup failed") }) },
+      { verifyScopePrincipals: scopeMissing },
+    ]) {
+      const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith(overrides));
+
+      expect(result.error).toBeDefined();
+      expect(activityCalls(result, "recordOnboardingStarted")).toHaveLength(0);
+      expect(activityCalls(result, "recordOnboardingFailed")).toHaveLength(0);
+    }
+  });
+
+  it("records no pair when registering it failed", () => {
     const result = driveOrchestration(
       onboardTenantPair,
       onboardingRequest(),
-      answerWith({ resolveTenants: () => ({ error: activityFailure("resolveTenants", "tenant lookup failed") }) }),
+      answerWith({ recordOnboardingStarted: tablePermanent("recordOnboardingStarted") }),
     );
 
     const input = activityCalls(result, "recordOnboardingFailed")[0]?.input as RecordOnboardingFailedInput;
