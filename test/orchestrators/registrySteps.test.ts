@@ -99,10 +99,11 @@ describe("onboardTenantPair registry records", () => {
 
   it("leaves the registry alone before registering", () => {
     const scopeMissing = () => ({ error: activityFailure("verifyScopePrincipals", "Not found in the source tenant") });
-    for (const overrides of [
+    const failuresBeforeRegistering: Array<Parameters<typeof answerWith>[0]> = [
       { resolveTenants: () => ({ error: activityFailure("resolveTenants", "tenant lookup failed") }) },
       { verifyScopePrincipals: scopeMissing },
-    ]) {
+    ];
+    for (const overrides of failuresBeforeRegistering) {
       const result = driveOrchestration(onboardTenantPair, onboardingRequest(), answerWith(overrides));
 
       expect(result.error).toBeDefined();

@@ -52,7 +52,7 @@ describe("mergeObjectRecords", () => {
   });
 
   it("drops the application, service principal and job a rerun replaced", () => {
-    const earlier = {
+    const earlier: { source: TenantObjectRecord[]; target: TenantObjectRecord[] } = {
       source: [
         { type: "partner" as const, id: "b", created: true },
         { type: "application" as const, id: "app-old", created: true, detail: { appId: "appid-old" } },
@@ -62,7 +62,7 @@ describe("mergeObjectRecords", () => {
       ],
       target: [],
     };
-    const latest = {
+    const latest: { source: TenantObjectRecord[]; target: TenantObjectRecord[] } = {
       source: [
         { type: "partner" as const, id: "b", created: false },
         { type: "application" as const, id: "app-new", created: true, detail: { appId: "appid-new" } },

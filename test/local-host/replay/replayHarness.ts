@@ -35,10 +35,7 @@ export function replayHarness(): Harness {
 }
 
 /** Registers `handler` as orchestrator `name` unless this process already has it (one registration per name). */
-export function registerOrchestrator(
-  name: string,
-  handler: OrchestrationHandler,
-): void {
+export function registerOrchestrator(name: string, handler: OrchestrationHandler): void {
   const { registry, df } = replayHarness();
   if (!registry.get(name)) {
     df.app.orchestration(name, handler);

@@ -5,6 +5,7 @@ import {
   planPolicyTeardown,
   planSyncTeardown,
 } from "../../../src/orchestrators/offboarding/offboardingPlan";
+import type { TenantObjectRecord } from "../../../src/shared/onboardingResult";
 import { JOB, SOURCE, SP, TARGET, adoptedSubject, createdSubject } from "./offboardingFixtures";
 
 const pair = { sourceTenantId: SOURCE, targetTenantId: TARGET };
@@ -24,7 +25,7 @@ describe("planSyncTeardown", () => {
 
   it("deletes every created application and job", () => {
     const live = createdSubject();
-    const stale = [
+    const stale: TenantObjectRecord[] = [
       { type: "application" as const, id: "app-0", created: true, detail: { appId: "appid-0" } },
       { type: "servicePrincipal" as const, id: "sp-0", created: true },
       { type: "synchronizationJob" as const, id: "job-0", created: true, detail: { servicePrincipalId: "sp-0" } },
