@@ -34,6 +34,7 @@ export const ProblemTypes = {
   tenantPairOffboarded: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-already-offboarded",
   tenantPairNotFound: "tag:entra-cross-tenant-sync,2026:problems/tenant-pair-not-found",
   healthCheckRunning: "tag:entra-cross-tenant-sync,2026:problems/health-check-already-running",
+  configurationNameConflict: "tag:entra-cross-tenant-sync,2026:problems/configuration-name-conflict",
 } as const;
 
 /** Builds an HTTP response carrying a problem details body. */

@@ -16,6 +16,7 @@ import {
   orchestrationStoreUnavailableProblem,
   problemResponse,
 } from "./problemDetails";
+import { configurationNameForPair } from "./configurationNameForPair";
 import { REGISTRY_RETRY_AFTER_SECONDS, registryUnavailableProblem } from "./registryProblems";
 import { startOrchestrationOnce } from "./startOrchestrationOnce";
 import { type ResolveTenant, resolveTenantPair } from "./tenantResolution";
@@ -62,13 +63,19 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       );
     }
 
+    let record: Awaited<ReturnType<TenantPairRegistry["get"]>>;
     try {
-      await dependencies.getRegistry().get(sourceTenantId, targetTenantId);
+      record = await dependencies.getRegistry().get(sourceTenantId, targetTenantId);
     } catch (error) {
       const event = `TenantPairReadFailed sourceTenantId=${sourceTenantId} targetTenantId=${targetTenantId}`;
       return problemResponse(registryUnavailableProblem(context, event, error), {
         "Retry-After": String(REGISTRY_RETRY_AFTER_SECONDS),
       });
+    }
+
+    const name = configurationNameForPair(configurationName, record);
+    if (!name.ok) {
+      return problemResponse(name.problem);
     }
 
     const instanceId = onboardingInstanceId(sourceTenantId, targetTenantId);
@@ -82,8 +89,8 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
       rollbackOnFailure,
       waits: dependencies.waits,
     };
-    if (configurationName !== undefined) {
-      input.configurationName = configurationName;
+    if (name.name !== undefined) {
+      input.configurationName = name.name;
     }
     try {
       const client = dependencies.getClient(context);

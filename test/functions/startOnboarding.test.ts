@@ -34,6 +34,7 @@ let client: FakeDurableClient;
 let lookupError: Error | undefined;
 let registryError: Error | undefined;
 const registryReads: string[] = [];
+let registeredPair: { state: "active"; applicationId: string; configurationName: string } | undefined;
 
 const registry = {
   get: async (source: string, target: string) => {
@@ -41,7 +42,7 @@ const registry = {
     if (registryError !== undefined) {
       throw registryError;
     }
-    return undefined;
+    return registeredPair as never;
   },
 };
 
@@ -86,6 +87,7 @@ beforeEach(() => {
   lookupError = undefined;
   registryError = undefined;
   registryReads.length = 0;
+  registeredPair = undefined;
 });
 
 describe("POST /api/tenant-pairs", () => {
@@ -221,6 +223,23 @@ describe("POST /api/tenant-pairs", () => {
 
     expect(response.status).toBe(502);
     expect(header(response, "Retry-After")).toBeUndefined();
+  });
+
+  it("reuses the registered pair's configuration name when none is given", async () => {
+    registeredPair = { state: "active", applicationId: "app-1", configurationName: "Contoso to Fabrikam" };
+    const { response } = await send(validBody);
+
+    expect(response.status).toBe(202);
+    expect(client.started[0]?.options?.input).toMatchObject({ configurationName: "Contoso to Fabrikam" });
+  });
+
+  it("returns 409 for another configuration name of a registered pair", async () => {
+    registeredPair = { state: "active", applicationId: "app-1", configurationName: "Contoso to Fabrikam" };
+    const { response, json } = await send({ ...validBody, configurationName: "Something else" });
+
+    expect(response.status).toBe(409);
+    expect(json.configurationName).toBe("Contoso to Fabrikam");
+    expect(client.started).toHaveLength(0);
   });
 
   it("reads the pair's registry record before starting", async () => {
