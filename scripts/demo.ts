@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: starts the Graph emulator and the local Functions host on free ports, onboards Tenant A -> Tenant B
  * with the "All Employees" group in scope through the HTTP API, prints the steps while it polls, and prints the
- * outcome. Exits 0 when the onboarding completed and Tenant B holds one synced user per member of the group.
+ * outcome. Exits 0 when the onboarding completed and Tenant B contains one synced user per member of the group.
  */
 import { resolve } from "node:path";
 

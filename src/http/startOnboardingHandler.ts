@@ -94,7 +94,7 @@ export function createStartOnboardingHandler(dependencies: StartOnboardingDepend
     }
     try {
       const client = dependencies.getClient(context);
-      // NOTE: an offboarding started between this check and the start below is not caught; the offboarding starter
+      // NOTE: an offboarding started between this check and the start below is not caught. The offboarding starter
       // makes the same check the other way round, so only two requests within milliseconds of each other can race.
       const offboardingId = offboardingInstanceId(sourceTenantId, targetTenantId);
       const offboarding = await findInstance(client, offboardingId);

@@ -30,7 +30,7 @@ interface StatusLike {
 /**
  * Returns the status unchanged when it fits the budget. Otherwise it returns a copy without the least useful text:
  * first the details of steps that succeeded, then long messages, then entries of the rollback lists, whose counts stay
- * complete. It throws only if even the smallest form is over budget; with texts cut to 120 characters, the steps of
+ * complete. It throws only if even the smallest form is over budget. With texts cut to 120 characters, the steps of
  * these orchestrations come to well under half of it.
  */
 export function fitCustomStatus<T extends StatusLike>(status: T): T {

@@ -7,8 +7,8 @@ const SINGLE_TYPES: readonly TenantObjectType[] = ["application", "servicePrinci
 
 /**
  * Merges the objects of a new onboarding run into those the registry already lists for the pair. A rerun adopts
- * everything, so its records all say `created: false`; the earlier record is kept wherever it says the service created
- * the object (or changed the flag), with the value from before that first change. Objects an earlier run listed and
+ * everything, so all its records have `created: false`. The earlier record is kept wherever it marks the object as
+ * created by the service (or the flag as changed), with the value from before that first change. Objects an earlier run listed and
  * this run did not (e.g. an assignment no longer in the requested scope) are kept, because they still exist.
  *
  * A pair has one sync application. When the run lists a different application, service principal or job than the

@@ -2,7 +2,7 @@ import type { TenantObjectRecord } from "../shared/onboardingResult";
 import type { OffboardingRecord } from "./offboardingRecord";
 
 /**
- * What the service remembers about one tenant pair it manages: stored in Azure Table Storage (table `TenantPairs`,
+ * The service's record of one tenant pair it manages, stored in Azure Table Storage (table `TenantPairs`,
  * partition key = source tenant id, row key = target tenant id) through `@azure/data-tables`. No secret is stored.
  */
 
@@ -54,7 +54,7 @@ export interface TenantPairRecord {
   appId: string | null;
   servicePrincipalId: string | null;
   jobId: string | null;
-  /** Everything onboarding created or adopted, per tenant; `created` tells which ones the service created. */
+  /** Everything onboarding created or adopted, per tenant; `created` marks the ones the service created. */
   objects: { source: TenantObjectRecord[]; target: TenantObjectRecord[] };
   /** Orchestration that last onboarded, offboarded or checked the pair. */
   lastOnboardingInstanceId: string | null;

@@ -11,7 +11,7 @@ export interface MarkOffboardingInput extends TenantPairIds {
   keepSyncedUsers: boolean;
 }
 
-/** What the registry recorded about the pair's synchronization objects, read when the offboarding starts. */
+/** The registry's record of the pair's synchronization objects, read when the offboarding starts. */
 export interface OffboardingSubject {
   applicationId: string | null;
   servicePrincipalId: string | null;
@@ -44,7 +44,7 @@ export interface DeprovisioningProgress {
 
 export type PauseSyncJobInput = SyncJobInput;
 
-/** What an offboarding did to one object or setting. `alreadyDone` means it was gone or restored before. */
+/** The change an offboarding made to one object or setting. `alreadyDone` means it was gone or restored before. */
 export interface OffboardingChange {
   action: "unassign" | "delete" | "restore" | "pause";
   tenantId: string;
@@ -60,7 +60,7 @@ export interface KeptObject {
   id: string;
 }
 
-/** How the wait for deprovisioning ended. */
+/** The outcome of the wait for deprovisioning. */
 export interface DeprovisioningReport {
   /** `removed`: a cycle ran after the unassignment and no synced entry is left; `noJob`: there was no job to wait for. */
   outcome: "removed" | "noJob";

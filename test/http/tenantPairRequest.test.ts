@@ -35,7 +35,8 @@ describe("validateTenantPairRequest", () => {
 
   it("keeps rollbackOnFailure false when the body sets it", () => {
     const result = validateTenantPairRequest({ ...valid(), rollbackOnFailure: false });
-    expect(result.ok && result.value.rollbackOnFailure).toBe(false);
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.value.rollbackOnFailure : undefined).toBe(false);
   });
 
   it("keeps the configuration name and lower-cases object ids", () => {
@@ -44,8 +45,9 @@ describe("validateTenantPairRequest", () => {
       configurationName: "HR sync",
       scope: { groups: [GROUP.toUpperCase()] },
     });
-    expect(result.ok && result.value.configurationName).toBe("HR sync");
-    expect(result.ok && result.value.scope).toEqual({ users: [], groups: [GROUP] });
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.value.configurationName : undefined).toBe("HR sync");
+    expect(result.ok ? result.value.scope : undefined).toEqual({ users: [], groups: [GROUP] });
   });
 
   const invalidCases: [string, Record<string, unknown>, string][] = [

@@ -8,7 +8,7 @@ import type { TenantPairIds } from "../../shared/onboardingContracts";
 import type { TenantObjectRecord } from "../../shared/onboardingResult";
 import { type Compensation, planRollback } from "../onboarding/rollbackPlan";
 
-/** What an offboarding does to one object or setting, before the call reports whether the object was already gone. */
+/** The change an offboarding plans for one object or setting, before the call reports whether the object was already gone. */
 export type PlannedChange = Omit<OffboardingChange, "alreadyDone">;
 
 /** One activity call of the teardown: a compensating activity of onboarding, or a pause of an adopted job. */
